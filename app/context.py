@@ -1,0 +1,59 @@
+"""Every service for one open data file, built together so the GUI and the CLI share them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import DataFileError
+from app.events import ChangeBus
+from app.roster.service import RosterImportService
+from app.services.organisation import OrganisationService
+from app.services.overview import OverviewService
+from app.services.people import PeopleService
+from app.services.programme import ProgrammeService
+from app.services.reports import ReportService
+from db.database import Database
+
+
+@dataclass
+class AppServices:
+    database: Database
+    changes: ChangeBus
+    people: PeopleService
+    organisation: OrganisationService
+    overview: OverviewService
+    programme: ProgrammeService
+    roster: RosterImportService
+    reports: ReportService
+
+    @classmethod
+    def for_database(cls, database: Database, changes: ChangeBus | None = None) -> AppServices:
+        bus = changes or ChangeBus()
+        overview = OverviewService(database, bus)
+        return cls(
+            database=database,
+            changes=bus,
+            people=PeopleService(database, bus),
+            organisation=OrganisationService(database, bus),
+            overview=overview,
+            programme=ProgrammeService(database),
+            roster=RosterImportService(database, bus),
+            reports=ReportService(overview),
+        )
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def open_services(path_or_url: str | Path, changes: ChangeBus | None = None) -> AppServices:
+    """Open a data file (creating, backing up and migrating as needed) with all its services."""
+    from db.schema import SchemaError, open_database
+
+    try:
+        database = open_database(path_or_url)
+    except SchemaError as exc:
+        raise DataFileError(str(exc)) from exc
+    except ValueError as exc:
+        raise DataFileError(str(exc)) from exc
+    return AppServices.for_database(database, changes)

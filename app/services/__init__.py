@@ -1,0 +1,1 @@
+"""Use cases. Each public method is one user action and owns one transaction."""

@@ -1,0 +1,55 @@
+"""One open data file: the engine, the session factory and the transaction helper."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.engine import is_sqlite
+
+
+class Database:
+    """Built in main.py and passed to services; services own each transaction."""
+
+    def __init__(self, engine: Engine, url: URL) -> None:
+        self.engine = engine
+        self.url = url
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    @property
+    def display_name(self) -> str:
+        """The file path for SQLite, or the server address without the password."""
+        if self.is_sqlite:
+            return str(self.url.database)
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action, one transaction: commit on success, roll back on any error."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for queries only; nothing it does is committed."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()

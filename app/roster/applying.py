@@ -25,7 +25,7 @@ from db.base import utc_now
 from db.database import Database
 from db.models import AuditEntry, Department, Employee, EmployeeStatus, Role
 
-CHUNK = 2_000
+CHUNK = 1_000
 
 
 class OnExisting(StrEnum):
@@ -103,7 +103,9 @@ class RosterWriter:
             self._db.reading() if dry_run else self._db.transaction()
         )
         with scope as session:
-            self._write(session, plan.people, summary, on_existing, status_in_file, progress, cancel)
+            self._write(
+                session, plan.people, summary, on_existing, status_in_file, progress, cancel
+            )
             if not dry_run:
                 session.add(
                     AuditEntry(
@@ -233,7 +235,11 @@ class RosterWriter:
             done += len(chunk)
             progress(done, total)
 
+        if cancel is not None:
+            cancel.raise_if_cancelled()
         summary.managers_linked = self._link_managers(session, people, row_to_id)
+        if cancel is not None:
+            cancel.raise_if_cancelled()
         summary.departments_added = sorted(
             name for key, name in self._names(department_ids, people, True).items()
             if key not in known_departments

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from app.errors import UserFacingError
@@ -20,7 +20,7 @@ class RosterFileError(UserFacingError):
     """The file cannot be read as a roster: says what is wrong and what to do."""
 
 
-class RosterField(str, Enum):
+class RosterField(StrEnum):
     """What a column of the file can mean."""
 
     EMPLOYEE_NUMBER = "employee_number"

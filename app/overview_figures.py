@@ -36,6 +36,9 @@ class OrganisationOverview:
     tracks: list[HeadcountRow] = field(default_factory=list)
     roles: list[RoleHeadcountRow] = field(default_factory=list)
     locations: list[HeadcountRow] = field(default_factory=list)
+    department_count: int = 0
+    role_count: int = 0
+    location_count: int = 0
     people_without_department: int = 0
     people_without_role: int = 0
     managers: int = 0

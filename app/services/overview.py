@@ -96,6 +96,10 @@ class OverviewService:
                     )
                 ).scalar_one()
             )
+            department_count, role_count, location_count = (
+                int(session.execute(select(func.count()).select_from(model)).scalar_one())
+                for model in (Department, Role, Location)
+            )
             no_department = int(
                 session.execute(
                     select(func.count()).where(active, Employee.department_id.is_(None))
@@ -115,6 +119,9 @@ class OverviewService:
             tracks=tracks,
             roles=roles,
             locations=[row for row in locations if row.label != NO_LOCATION or len(locations) > 1],
+            department_count=department_count,
+            role_count=role_count,
+            location_count=location_count,
             people_without_department=no_department,
             people_without_role=no_role,
             managers=managers,

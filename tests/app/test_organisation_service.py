@@ -60,3 +60,16 @@ def test_anonymity_threshold_never_goes_below_three(services):
 )
 def test_a_new_role_gets_a_first_guess_at_its_track(title, track):
     assert guess_track(title) == track
+
+
+def test_the_overview_counts_departments_roles_and_locations_from_the_file(services):
+    sales = services.organisation.add_department("Sales")
+    services.organisation.add_department("Empty team")
+    rep = services.organisation.add_role("Sales Representative", Track.FRONTLINE)
+    services.organisation.add_location("Leeds")
+    services.people.add(PersonInput(first_name="A", department_id=sales, role_id=rep))
+    services.people.add(PersonInput(first_name="B"))
+    overview = services.overview.organisation_overview()
+    assert (overview.department_count, overview.role_count, overview.location_count) == (2, 1, 1)
+    assert overview.people_without_department == 1
+    assert {row.label for row in overview.departments} == {"Sales", "No department"}

@@ -68,15 +68,19 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
 
 
 def _system_locale_name() -> str | None:
-    for variable in ("LC_ALL", "LC_PAPER"):
+    """The user's paper locale: LC_ALL, LC_PAPER, LANG, then the OS locale (Windows, macOS).
+
+    The environment comes first because Python reports "C.UTF-8" as "en_US", which would
+    print on Letter for everyone without a configured locale.
+    """
+    for variable in ("LC_ALL", "LC_PAPER", "LANG"):
         value = os.environ.get(variable)
         if value:
             return value
     try:
-        name = locale.getlocale()[0]
+        return locale.getlocale()[0]
     except ValueError:
-        name = None
-    return name or os.environ.get("LANG") or None
+        return None
 
 
 def page_size_for_locale(locale_name: str | None = None) -> str:

@@ -35,3 +35,13 @@ def test_an_explicit_page_size_wins_and_unknown_ones_are_refused():
     assert resolve_page_size("A4") == "A4"
     with pytest.raises(ValueError):
         resolve_page_size("A3")
+
+
+def test_a_machine_without_a_configured_locale_prints_on_a4(monkeypatch):
+    """Python reports C.UTF-8 as en_US; the environment must win so this stays A4."""
+    for variable in ("LC_ALL", "LC_PAPER"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert page_size_for_locale() == "A4"
+    monkeypatch.setenv("LC_PAPER", "en_US.UTF-8")
+    assert page_size_for_locale() == "Letter"

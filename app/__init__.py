@@ -1,3 +1,3 @@
-"""The domain of Upskill Planner: services, scoring, import/export, reports and the CLI. No Qt here."""
+"""The domain of Upskill Planner: services, scoring, import/export, reports, CLI. No Qt."""
 
 __version__ = "0.1.0"

@@ -1,4 +1,4 @@
-"""A plausible demo organisation for trying the app and for benchmarks (fixed seed, reproducible)."""
+"""A plausible demo organisation for trying the app and for benchmarks (fixed seed)."""
 
 from __future__ import annotations
 
@@ -231,7 +231,7 @@ def create_demo_organisation(
             by_department.setdefault(row["department_id"], []).append(person_id)
         links: list[dict[str, Any]] = []
         top = ids[0]
-        for department_id, members in by_department.items():
+        for members in by_department.values():
             leader_id, team = members[0], members[1:]
             if leader_id != top:
                 links.append({"id": leader_id, "manager_id": top})

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Topic(str, Enum):
+class Topic(StrEnum):
     """What kind of thing changed."""
 
     PEOPLE = "people"

@@ -1,4 +1,4 @@
-"""The figures of the organisation overview, as plain data shared by the PDF, the workbook and the GUI."""
+"""The organisation overview figures, as plain data for the PDF, the workbook and the GUI."""
 
 from __future__ import annotations
 

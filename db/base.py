@@ -23,7 +23,7 @@ def utc_now() -> datetime:
 
 
 class Base(DeclarativeBase):
-    """Base of every model. Constraint names are stable so Alembic batch migrations work on SQLite."""
+    """Base of every model; stable constraint names let Alembic batch-migrate SQLite."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

@@ -67,7 +67,8 @@ def _check_sqlite_file(path: Path) -> None:
 
 def backup_path_for(path: Path, revision: str | None) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem}.before-upgrade-{revision or 'none'}-{stamp}{path.suffix}.bak")
+    name = f"{path.stem}.before-upgrade-{revision or 'none'}-{stamp}{path.suffix}.bak"
+    return path.with_name(name)
 
 
 def open_database(path_or_url: str | Path) -> Database:

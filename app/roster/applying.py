@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import UserFacingError
@@ -26,6 +27,7 @@ from db.database import Database
 from db.models import AuditEntry, Department, Employee, EmployeeStatus, Role
 
 CHUNK = 1_000
+EMPLOYEES = cast(Table, Employee.__table__)
 
 
 class OnExisting(StrEnum):
@@ -173,13 +175,13 @@ class RosterWriter:
         known_roles = {n.lower() for n in session.execute(select(Role.name)).scalars()}
 
         row_to_id: dict[int, int] = {}
+        new_people: dict[int, uuid.UUID] = {}  # file row -> UUID given to the new person
         done = 0
         for chunk in _chunks(people, CHUNK):
             if cancel is not None:
                 cancel.raise_if_cancelled()
             inserts: list[dict[str, Any]] = []
             updates: list[dict[str, Any]] = []
-            inserted_rows: list[int] = []
             for person in chunk:
                 existing = None
                 if person.employee_number:
@@ -208,8 +210,9 @@ class RosterWriter:
                     values["status"] = (
                         EmployeeStatus.ACTIVE if person.active else EmployeeStatus.INACTIVE
                     )
+                    values["uuid"] = new_uuid = uuid.uuid4()
                     inserts.append(values)
-                    inserted_rows.append(person.row)
+                    new_people[person.row] = new_uuid
                     if person.employee_number:
                         by_number[person.employee_number] = -1
                 else:
@@ -223,11 +226,8 @@ class RosterWriter:
                     updates.append(values)
                     row_to_id[person.row] = existing
             if inserts:
-                new_ids = session.execute(
-                    insert(Employee).returning(Employee.id, sort_by_parameter_order=True), inserts
-                ).scalars().all()
-                for row, new_id in zip(inserted_rows, new_ids, strict=True):
-                    row_to_id[row] = new_id
+                # A plain executemany: SQLite runs INSERT ... RETURNING one row at a time.
+                session.connection().execute(insert(EMPLOYEES), inserts)
                 summary.imported += len(inserts)
             if updates:
                 session.execute(update(Employee), updates)
@@ -237,6 +237,10 @@ class RosterWriter:
 
         if cancel is not None:
             cancel.raise_if_cancelled()
+        if new_people:
+            ids_by_uuid = {u: i for u, i in session.execute(select(Employee.uuid, Employee.id))}
+            for row, new_uuid in new_people.items():
+                row_to_id[row] = ids_by_uuid[new_uuid]
         summary.managers_linked = self._link_managers(session, people, row_to_id)
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -289,5 +293,11 @@ class RosterWriter:
             if manager_id is not None and manager_id != person_id:
                 links.append({"id": person_id, "manager_id": manager_id})
         if links:
-            session.execute(update(Employee), links)
+            # One executemany of a Core UPDATE, not the ORM's per-row bulk update by key.
+            session.connection().execute(
+                update(EMPLOYEES)
+                .where(EMPLOYEES.c.id == bindparam("person_id"))
+                .values(manager_id=bindparam("new_manager_id")),
+                [{"person_id": ln["id"], "new_manager_id": ln["manager_id"]} for ln in links],
+            )
         return len(links)

@@ -223,38 +223,42 @@ def _is_error(value: Any) -> bool:
 
 def list_xlsx_sheets(path: Path) -> list[SheetChoice]:
     """Every sheet with whether it is visible and whether it looks like a roster."""
-    choices: list[SheetChoice] = []
     with open_workbook(path) as workbook:
-        for name in workbook.sheetnames:
-            sheet, is_worksheet = _sheet_kind(workbook, name)
-            state = getattr(sheet, "sheet_state", "visible")
-            visible = state == "visible"
-            if not is_worksheet:
-                choices.append(SheetChoice(name, visible, False, "chart sheet (no table)"))
-                continue
-            try:
-                rows = _peek_rows(sheet)
-            except (RosterFileError, Cancelled):
-                raise
-            except Exception as exc:
-                raise RosterFileError(DAMAGED, details=[f"{type(exc).__name__}: {exc}"]) from exc
-            hidden_note = "very hidden sheet" if state == "veryHidden" else "hidden sheet"
-            if not rows:
-                note = "empty"
-                roster = False
+        return _sheet_choices(workbook)
+
+
+def _sheet_choices(workbook: Any) -> list[SheetChoice]:
+    choices: list[SheetChoice] = []
+    for name in workbook.sheetnames:
+        sheet, is_worksheet = _sheet_kind(workbook, name)
+        state = getattr(sheet, "sheet_state", "visible")
+        visible = state == "visible"
+        if not is_worksheet:
+            choices.append(SheetChoice(name, visible, False, "chart sheet (no table)"))
+            continue
+        try:
+            rows = _peek_rows(sheet)
+        except (RosterFileError, Cancelled):
+            raise
+        except Exception as exc:
+            raise RosterFileError(DAMAGED, details=[f"{type(exc).__name__}: {exc}"]) from exc
+        hidden_note = "very hidden sheet" if state == "veryHidden" else "hidden sheet"
+        if not rows:
+            note = "empty"
+            roster = False
+        else:
+            guess = find_header(rows)
+            has_data = guess is not None and guess.index + 1 < len(rows)
+            roster = bool(guess and guess.clear and guess.identifying and has_data)
+            if roster:
+                note = ""
+            elif not has_data:
+                note = "no rows of data"
             else:
-                guess = find_header(rows)
-                has_data = guess is not None and guess.index + 1 < len(rows)
-                roster = bool(guess and guess.clear and guess.identifying and has_data)
-                if roster:
-                    note = ""
-                elif not has_data:
-                    note = "no rows of data"
-                else:
-                    note = "no name, employee number or e-mail column recognised"
-            if not visible:
-                note = f"{hidden_note}, {note}" if note else hidden_note
-            choices.append(SheetChoice(name, visible, roster, note))
+                note = "no name, employee number or e-mail column recognised"
+        if not visible:
+            note = f"{hidden_note}, {note}" if note else hidden_note
+        choices.append(SheetChoice(name, visible, roster, note))
     return choices
 
 
@@ -277,9 +281,17 @@ def read_xlsx(
     cancel: CancelToken | None,
 ) -> RosterTable:
     """Read one worksheet (the default one when ``sheet_name`` is None)."""
+    # The workbook is opened once: openpyxl parses a whole sheet on open when the file has
+    # no <dimension>, so opening it again for the sheet list would double the reading time.
+    with open_workbook(path) as workbook:
+        sheet_name, notes = _choose_sheet(workbook, sheet_name)
+        return _read_chosen_sheet(path, workbook, sheet_name, notes, progress, cancel)
+
+
+def _choose_sheet(workbook: Any, sheet_name: str | None) -> tuple[str, list[str]]:
     notes: list[str] = []
     if sheet_name is None:
-        choices = list_xlsx_sheets(path)
+        choices = _sheet_choices(workbook)
         sheet_name = default_xlsx_sheet(choices)
         if sheet_name is None:
             visible = [c for c in choices if c.visible]
@@ -301,32 +313,42 @@ def read_xlsx(
                 if skipped
                 else f"Read the sheet '{sheet_name}'."
             )
-    with open_workbook(path) as workbook:
-        if sheet_name not in workbook.sheetnames:
-            raise RosterFileError(
-                f"The workbook has no sheet called '{sheet_name}'. Its sheets are: "
-                + ", ".join(f"'{n}'" for n in workbook.sheetnames[:20])
-                + ("…" if len(workbook.sheetnames) > 20 else "")
-                + "."
-            )
-        sheet, is_worksheet = _sheet_kind(workbook, sheet_name)
-        if not is_worksheet:
-            raise RosterFileError(
-                f"'{sheet_name}' is a chart sheet, not a table. Pick the sheet with the roster."
-            )
-        try:
-            return _read_sheet(path, workbook, sheet, sheet_name, notes, progress, cancel)
-        except (RosterFileError, Cancelled):
-            raise
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
-            raise RosterFileError(DAMAGED, details=[f"{type(exc).__name__}: {exc}"]) from exc
-        except MemoryError as exc:
-            raise RosterFileError(
-                "This sheet is too large to import on this computer. Export only the roster "
-                "columns as CSV and import that."
-            ) from exc
-        except Exception as exc:
-            raise RosterFileError(DAMAGED, details=[f"{type(exc).__name__}: {exc}"]) from exc
+    return sheet_name, notes
+
+
+def _read_chosen_sheet(
+    path: Path,
+    workbook: Any,
+    sheet_name: str,
+    notes: list[str],
+    progress: Progress,
+    cancel: CancelToken | None,
+) -> RosterTable:
+    if sheet_name not in workbook.sheetnames:
+        raise RosterFileError(
+            f"The workbook has no sheet called '{sheet_name}'. Its sheets are: "
+            + ", ".join(f"'{n}'" for n in workbook.sheetnames[:20])
+            + ("…" if len(workbook.sheetnames) > 20 else "")
+            + "."
+        )
+    sheet, is_worksheet = _sheet_kind(workbook, sheet_name)
+    if not is_worksheet:
+        raise RosterFileError(
+            f"'{sheet_name}' is a chart sheet, not a table. Pick the sheet with the roster."
+        )
+    try:
+        return _read_sheet(path, workbook, sheet, sheet_name, notes, progress, cancel)
+    except (RosterFileError, Cancelled):
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
+        raise RosterFileError(DAMAGED, details=[f"{type(exc).__name__}: {exc}"]) from exc
+    except MemoryError as exc:
+        raise RosterFileError(
+            "This sheet is too large to import on this computer. Export only the roster "
+            "columns as CSV and import that."
+        ) from exc
+    except Exception as exc:
+        raise RosterFileError(DAMAGED, details=[f"{type(exc).__name__}: {exc}"]) from exc
 
 
 def _read_sheet(
@@ -364,7 +386,9 @@ def _read_sheet(
     number = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        iterator = sheet.iter_rows(max_row=max_row, max_col=MAX_COLUMNS, values_only=True)
+        # No max_col: openpyxl would pad every row to that width, and this loop would then
+        # look at 1,000 values per row. Rows come back as wide as their last cell; cut them.
+        iterator = sheet.iter_rows(max_row=max_row, values_only=True)
         gap_row: object = None
         for values in iterator:
             number += 1
@@ -374,6 +398,8 @@ def _read_sheet(
                 progress(number, total)
             if values is gap_row:
                 continue  # openpyxl fills missing rows with one shared empty tuple
+            if len(values) > MAX_COLUMNS:
+                values = values[:MAX_COLUMNS]
             cells: list[Cell] = []
             for column, value in enumerate(values):
                 if isinstance(value, str):

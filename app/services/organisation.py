@@ -1,4 +1,4 @@
-"""The organisation's structure: its name and settings, departments, roles with tracks, locations."""
+"""The organisation's structure: name, settings, departments, roles with tracks, locations."""
 
 from __future__ import annotations
 

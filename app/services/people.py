@@ -85,7 +85,8 @@ class PersonDetails(PersonInput):
 _Manager = aliased(Employee, name="manager")
 
 
-def _base_query() -> Select[tuple[Employee, str | None, str | None, Track | None, str | None, str | None]]:
+def _base_query() -> Select[Employee, str, str, Track, str, str]:
+    """People with the names of their department, role, track, location and manager."""
     return (
         select(
             Employee,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from db.database import Database
 from db.models import (
@@ -51,10 +51,10 @@ class ProgrammeService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def _count(self, model: type[object], *where: object) -> int:
-        statement = select(func.count()).select_from(model)  # type: ignore[arg-type]
+    def _count(self, model: type[object], *where: ColumnElement[bool]) -> int:
+        statement = select(func.count()).select_from(model)
         if where:
-            statement = statement.where(*where)  # type: ignore[arg-type]
+            statement = statement.where(*where)
         with self._db.reading() as session:
             return int(session.execute(statement).scalar_one())
 

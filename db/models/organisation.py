@@ -35,7 +35,7 @@ class Location(Row):
 
 
 class Role(Row):
-    """A job role (e.g. "Sales Executive"), organisation-wide, with the learning track it follows."""
+    """A job role (e.g. "Sales Executive"), organisation-wide, with its learning track."""
 
     __tablename__ = "role"
 

@@ -1,0 +1,95 @@
+"""The Reports page: the two documents leadership asks for, each with a line on what is in it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from app.context import AppServices
+from ui.look import make_heading, make_muted
+from ui.report_actions import ReportExporter
+from ui.settings import AppSettings
+
+
+class ReportsPage(QWidget):
+    def __init__(
+        self, services: AppServices, settings: AppSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportsPage")
+        self.exporter = ReportExporter(services, settings, self)
+
+        content = QWidget()
+        content.setObjectName("reportsContent")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(28, 24, 28, 28)
+        column.setSpacing(14)
+        column.addWidget(make_heading(self.tr("Reports"), content, 1.6))
+        column.addWidget(
+            make_muted(
+                self.tr(
+                    "Documents to hand to leadership. Every figure in them comes from this "
+                    "data file; groups smaller than the anonymity threshold are not shown on "
+                    "their own, and no names appear."
+                ),
+                content,
+            )
+        )
+        self.pdf_button = QPushButton(self.tr("Organisation report (PDF)…"))
+        self.pdf_button.setObjectName("pdfButton")
+        self.pdf_button.clicked.connect(self.exporter.export_pdf)
+        column.addWidget(
+            self._card(
+                content,
+                self.tr("Organisation report"),
+                self.tr(
+                    "A printable PDF: who is in the organisation, in which departments, "
+                    "roles and locations, and on which learning track. A4 or Letter, "
+                    "following your computer's region."
+                ),
+                self.pdf_button,
+            )
+        )
+        self.workbook_button = QPushButton(self.tr("Leadership workbook (Excel)…"))
+        self.workbook_button.setObjectName("workbookButton")
+        self.workbook_button.clicked.connect(self.exporter.export_workbook)
+        column.addWidget(
+            self._card(
+                content,
+                self.tr("Leadership workbook"),
+                self.tr(
+                    "An Excel workbook with a summary sheet first, charts, and the figures "
+                    "as filterable tables, ready to sort, chart or paste into slides."
+                ),
+                self.workbook_button,
+            )
+        )
+        column.addStretch(1)
+        width = max(self.pdf_button.sizeHint().width(), self.workbook_button.sizeHint().width())
+        for button in (self.pdf_button, self.workbook_button):
+            button.setMinimumWidth(width)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _card(self, parent: QWidget, title: str, text: str, button: QPushButton) -> QFrame:
+        card = QFrame(parent)
+        card.setObjectName("reportCard")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        text_column = QVBoxLayout()
+        text_column.setSpacing(4)
+        text_column.addWidget(make_heading(title, card, 1.15))
+        description = make_muted(text, card)
+        text_column.addWidget(description)
+        row = QHBoxLayout(card)
+        row.setContentsMargins(16, 14, 16, 14)
+        row.setSpacing(16)
+        row.addLayout(text_column, 1)
+        button.setParent(card)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return card

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
@@ -180,6 +181,59 @@ class PeopleService:
                     statement
                 )
             ]
+
+    def ordered_ids(self, query: PeopleQuery) -> list[int]:
+        """Every matching person's id in display order; its length is the count.
+
+        The People table asks for this once per search, filter or sort, then fetches the
+        rows it shows with :meth:`rows`, so scrolling anywhere costs a key lookup, not an
+        OFFSET walk over the sorted list.
+        """
+        column = _SORT_COLUMNS[query.sort]
+        ordered = column.desc() if query.descending else column.asc()
+        tie = Employee.id.desc() if query.descending else Employee.id.asc()
+        statement = select(Employee.id).where(*_filters(query))
+        joins: dict[PeopleSort, tuple[Any, ColumnElement[bool]]] = {
+            PeopleSort.DEPARTMENT: (Department, Employee.department_id == Department.id),
+            PeopleSort.ROLE: (Role, Employee.role_id == Role.id),
+            PeopleSort.TRACK: (Role, Employee.role_id == Role.id),
+            PeopleSort.LOCATION: (Location, Employee.location_id == Location.id),
+            PeopleSort.MANAGER: (_Manager, Employee.manager_id == _Manager.id),
+        }
+        if query.sort in joins:
+            target, on = joins[query.sort]
+            statement = statement.outerjoin(target, on)
+        statement = statement.order_by(ordered.nulls_last(), tie)
+        with self._db.reading() as session:
+            return list(session.execute(statement).scalars())
+
+    def rows(self, person_ids: Sequence[int]) -> list[PersonRow]:
+        """The table rows of these people, in the order given (missing ids are left out)."""
+        if not person_ids:
+            return []
+        statement = select(
+            Employee.id,
+            Employee.display_name,
+            Employee.employee_number,
+            Employee.email,
+            Department.name,
+            Role.name,
+            Role.track,
+            Location.name,
+            _Manager.display_name,
+            Employee.hire_date,
+            Employee.status,
+        ).select_from(Employee)
+        statement = (
+            statement.outerjoin(Department, Employee.department_id == Department.id)
+            .outerjoin(Role, Employee.role_id == Role.id)
+            .outerjoin(Location, Employee.location_id == Location.id)
+            .outerjoin(_Manager, Employee.manager_id == _Manager.id)
+            .where(Employee.id.in_(list(person_ids)))
+        )
+        with self._db.reading() as session:
+            found = {row[0]: PersonRow(*row) for row in session.execute(statement)}
+        return [found[i] for i in person_ids if i in found]
 
     def get(self, person_id: int) -> PersonDetails:
         with self._db.reading() as session:

@@ -13,8 +13,9 @@ pytestmark = pytest.mark.database
 
 def test_a_person_added_is_found_by_name_email_and_number(services):
     new_id = services.people.add(
-        PersonInput(first_name="Zoë", last_name="Łukasz", email=" Zoe@Example.org ",
-                    employee_number="00123")
+        PersonInput(
+            first_name="Zoë", last_name="Łukasz", email=" Zoe@Example.org ", employee_number="00123"
+        )
     )
     person = services.people.get(new_id)
     assert person.display_name == "Zoë Łukasz"
@@ -95,3 +96,25 @@ def test_adding_a_person_announces_a_people_change(services):
     services.changes.subscribe(heard.append)
     new_id = services.people.add(PersonInput(first_name="Dee"))
     assert heard and new_id in heard[-1].ids
+
+
+def test_ordered_ids_and_rows_give_the_same_table_as_pages(services):
+    sales = services.organisation.add_department("Sales")
+    for i, name in enumerate(["Cara", "abe", "Ben", "Dan", "Éva"]):
+        services.people.add(
+            PersonInput(
+                first_name=name, employee_number=str(i), department_id=sales if i % 2 else None
+            )
+        )
+    for query in (
+        PeopleQuery(),
+        PeopleQuery(sort=PeopleSort.DEPARTMENT),
+        PeopleQuery(sort=PeopleSort.NAME, descending=True),
+        PeopleQuery(search="e"),
+    ):
+        ids = services.people.ordered_ids(query)
+        assert len(ids) == services.people.count(query)
+        assert services.people.rows(ids) == services.people.page(query, 0, 100)
+    assert [
+        r.display_name for r in services.people.rows(services.people.ordered_ids(PeopleQuery()))
+    ] == ["abe", "Ben", "Cara", "Dan", "Éva"]

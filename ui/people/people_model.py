@@ -69,7 +69,9 @@ class PeopleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._people = people
         self._query = PeopleQuery(status=EmployeeStatus.ACTIVE)
-        self._count = self._people.count(self._query)
+        # Every matching id in display order; rows are fetched a block at a time by id.
+        self._ids = self._people.ordered_ids(self._query)
+        self._count = len(self._ids)
         self._blocks: OrderedDict[int, list[PersonRow]] = OrderedDict()
         self._headers = [
             self.tr("Name"),
@@ -96,14 +98,15 @@ class PeopleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._blocks.clear()
-        self._count = self._people.count(query)
+        self._ids = self._people.ordered_ids(query)
+        self._count = len(self._ids)
         self.endResetModel()
         self.query_changed.emit()
 
     def refresh(self) -> None:
         """Re-read after a change in the data file; keeps the view's place when the count holds."""
-        new_count = self._people.count(self._query)
-        if new_count == self._count:
+        new_ids = self._people.ordered_ids(self._query)
+        if new_ids == self._ids:
             self._blocks.clear()
             if self._count:
                 self.dataChanged.emit(
@@ -112,7 +115,8 @@ class PeopleTableModel(QAbstractTableModel):
         else:
             self.beginResetModel()
             self._blocks.clear()
-            self._count = new_count
+            self._ids = new_ids
+            self._count = len(new_ids)
             self.endResetModel()
         self.query_changed.emit()
 
@@ -133,6 +137,8 @@ class PeopleTableModel(QAbstractTableModel):
             descending=descending,
         )
         self._blocks.clear()
+        self._ids = self._people.ordered_ids(self._query)
+        self._count = len(self._ids)
         self.endResetModel()
         self.query_changed.emit()
 
@@ -144,7 +150,8 @@ class PeopleTableModel(QAbstractTableModel):
         block_number, offset = divmod(row, BLOCK_SIZE)
         block = self._blocks.get(block_number)
         if block is None:
-            block = self._people.page(self._query, block_number * BLOCK_SIZE, BLOCK_SIZE)
+            start = block_number * BLOCK_SIZE
+            block = self._people.rows(self._ids[start : start + BLOCK_SIZE])
             self._blocks[block_number] = block
             while len(self._blocks) > CACHED_BLOCKS:
                 self._blocks.popitem(last=False)

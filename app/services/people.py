@@ -13,6 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from app.errors import ValidationError
 from app.events import ChangeBus, Topic
+from app.services.organisation import find_or_add_location
 from app.validation import clean_text, is_valid_email, make_display_name, normalise_email
 from db.database import Database
 from db.models import Department, Employee, EmployeeStatus, Location, Role, Track
@@ -72,6 +73,8 @@ class PersonInput:
     department_id: int | None = None
     role_id: int | None = None
     location_id: int | None = None
+    new_location: str | None = None
+    """A location typed in the form that does not exist yet; added in the same save."""
     manager_id: int | None = None
     hire_date: date | None = None
     status: EmployeeStatus = EmployeeStatus.ACTIVE
@@ -336,6 +339,9 @@ class PeopleService:
         person.department_id = details.department_id
         person.role_id = details.role_id
         person.location_id = details.location_id
+        new_location = clean_text(details.new_location)
+        if new_location:
+            person.location_id = find_or_add_location(session, new_location).id
         person.manager_id = details.manager_id
         person.hire_date = details.hire_date
         person.status = details.status

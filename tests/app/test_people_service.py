@@ -118,3 +118,13 @@ def test_ordered_ids_and_rows_give_the_same_table_as_pages(services):
     assert [
         r.display_name for r in services.people.rows(services.people.ordered_ids(PeopleQuery()))
     ] == ["abe", "Ben", "Cara", "Dan", "Éva"]
+
+
+def test_a_new_location_is_added_with_the_person_and_not_when_the_save_is_refused(services):
+    services.people.add(PersonInput(first_name="Ann", employee_number="1"))
+    with pytest.raises(ValidationError):
+        services.people.add(PersonInput(first_name="Bob", employee_number="1", new_location="Oslo"))
+    assert services.organisation.locations() == []
+    new_id = services.people.add(PersonInput(first_name="Bob", new_location=" Oslo "))
+    assert [loc.name for loc in services.organisation.locations()] == ["Oslo"]
+    assert services.people.get(new_id).location_id == services.organisation.locations()[0].id

@@ -298,6 +298,7 @@ class PersonDialog(QDialog):
             department_id=self.department.currentData(),
             role_id=self.role.currentData(),
             location_id=self._location_id(),
+            new_location=self._new_location(),
             manager_id=manager_id,
             hire_date=hire,
             status=EmployeeStatus(self.status.currentData()),
@@ -310,7 +311,14 @@ class PersonDialog(QDialog):
         found = self.location.findText(text, Qt.MatchFlag.MatchFixedString)
         if found >= 0 and self.location.itemData(found) is not None:
             return int(self.location.itemData(found))
-        return self._services.organisation.add_location(text)
+        return None
+
+    def _new_location(self) -> str | None:
+        """A typed location not in the list: the service adds it with the person, in one save."""
+        text = self.location.currentText().strip()
+        if text and self._location_id() is None:
+            return text
+        return None
 
     def accept(self) -> None:
         """Save; on a rule break show it next to the field and stay open."""

@@ -42,12 +42,27 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 app = QApplication(sys.argv[:1])
 
+_shown_at = []
+
 def _done():
+    # Record "shown" before processing events: processEvents() may run the app's own
+    # queued work (opening the file) inside this call.
+    shown = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+    if shown and not _shown_at:
+        _shown_at.append(time.perf_counter() - _t0)
     app.processEvents()
     shown = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
     if not shown:
         print("no main window is visible", file=sys.stderr, flush=True)
         os._exit(3)
+    if not _shown_at:
+        _shown_at.append(time.perf_counter() - _t0)
+    # Ours shows the window first, then opens the file: wait until the file's people are
+    # on screen (services attached and the first paint done), the moment a user can work.
+    if getattr(shown[0], "_services", "floor") is None:
+        QTimer.singleShot(1, _done)
+        return
+    app.processEvents()
     try:  # VmHWM: ru_maxrss survives exec(), so it would include the parent's size
         with open("/proc/self/status") as status:
             peak = [int(l.split()[1]) for l in status if l.startswith("VmHWM:")]
@@ -56,6 +71,7 @@ def _done():
         peak = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss]
     result = {
         "in_process": time.perf_counter() - _t0,
+        "shown": _shown_at[0],
         "title": shown[0].windowTitle(),
         "peak_kib": peak[0] if peak else 0,
     }
@@ -128,6 +144,7 @@ def run(data_file: Path, folder: Path, runs: int, report: Report) -> None:
     _run_once(floor_script, env)
     ours, floor = Timing(), Timing()
     ours_in, floor_in = Timing(), Timing()
+    ours_shown, floor_shown = Timing(), Timing()
     title = ""
     peak_kib = 0
     for i in range(runs):
@@ -135,6 +152,9 @@ def run(data_file: Path, folder: Path, runs: int, report: Report) -> None:
         for who, script in order if i % 2 == 0 else reversed(order):
             wall, result = _run_once(script, env)
             inside = float(str(result["in_process"]))
+            (ours_shown if who == "ours" else floor_shown).samples.append(
+                float(str(result["shown"]))
+            )
             if who == "ours":
                 ours.samples.append(wall)
                 ours_in.samples.append(inside)
@@ -146,9 +166,18 @@ def run(data_file: Path, folder: Path, runs: int, report: Report) -> None:
     report.comparisons.append(
         Comparison(
             "start",
-            "Start to main window shown (whole process)",
+            "Start to the window showing the 10,000-person file (whole process)",
             ours,
             floor,
+            TARGET_RATIO,
+        )
+    )
+    report.comparisons.append(
+        Comparison(
+            "start",
+            "Start to the first window on screen, file still opening (in process)",
+            ours_shown,
+            floor_shown,
             TARGET_RATIO,
         )
     )

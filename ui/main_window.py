@@ -55,6 +55,16 @@ AREA_REPORTS = 2
 ServicesOpener = Callable[[str | Path], "AppServices"]
 
 
+def _people_page_available() -> bool:
+    """False when the People page cannot be loaded (a broken install): its commands go grey."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("ui.people.people_page") is not None
+    except ModuleNotFoundError:
+        return False
+
+
 def open_services_lazily(path_or_url: str | Path) -> AppServices:
     from app.context import open_services
 
@@ -125,6 +135,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")
         self.sidebar.area_chosen.connect(self.stack.setCurrentIndex)
+        self.stack.currentChanged.connect(self._on_area_changed)
         central = QWidget(self)
         central.setObjectName("central")
         row = QHBoxLayout(central)
@@ -194,7 +205,7 @@ class MainWindow(QMainWindow):
             *self.area_actions,
         ):
             action.setEnabled(enabled)
-        has_people_page = not isinstance(getattr(self, "people_page", None), PeoplePlaceholder)
+        has_people_page = _people_page_available()
         self.import_action.setEnabled(enabled and has_people_page)
         self.add_person_action.setEnabled(enabled and has_people_page)
 
@@ -260,12 +271,33 @@ class MainWindow(QMainWindow):
         self.dashboard_page.add_person_requested.connect(self.add_person)
         self.dashboard_page.load_demo_requested.connect(self.load_demo)
         self.dashboard_page.people_requested.connect(lambda: self.show_area(AREA_PEOPLE))
-        self.people_page = self._make_people_page()
+        # The People page reads every matching person's id: build it when first shown,
+        # so a large file opens on the Dashboard without waiting for it.
+        self._people_slot = QWidget(self)
+        slot_layout = QVBoxLayout(self._people_slot)
+        slot_layout.setContentsMargins(0, 0, 0, 0)
+        self._people_page: QWidget | None = None
         self.reports_page: ReportsPage = ReportsPage(services, self.settings, self)
-        for page in (self.dashboard_page, self.people_page, self.reports_page):
+        for page in (self.dashboard_page, self._people_slot, self.reports_page):
             self.stack.addWidget(page)
         self.stack.setCurrentIndex(current)
+        if current == AREA_PEOPLE:
+            _ = self.people_page
         bridge.changed.connect(self._on_change)
+
+    @property
+    def people_page(self) -> QWidget:
+        """The People page, built the first time it is needed."""
+        if self._people_page is None:
+            self._people_page = self._make_people_page()
+            layout = self._people_slot.layout()
+            assert layout is not None
+            layout.addWidget(self._people_page)
+        return self._people_page
+
+    def _on_area_changed(self, index: int) -> None:
+        if index == AREA_PEOPLE and self._services is not None:
+            _ = self.people_page
 
     def _make_people_page(self) -> QWidget:
         try:

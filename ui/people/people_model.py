@@ -69,9 +69,11 @@ class PeopleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._people = people
         self._query = PeopleQuery(status=EmployeeStatus.ACTIVE)
-        # Every matching id in display order; rows are fetched a block at a time by id.
-        self._ids = self._people.ordered_ids(self._query)
-        self._count = len(self._ids)
+        # Every matching id in display order, read when first needed; rows are then
+        # fetched a block at a time by id.
+        self._ids: list[int] = []
+        self._count = 0
+        self._loaded = False
         self._blocks: OrderedDict[int, list[PersonRow]] = OrderedDict()
         self._headers = [
             self.tr("Name"),
@@ -93,19 +95,18 @@ class PeopleTableModel(QAbstractTableModel):
 
     def set_query(self, query: PeopleQuery) -> None:
         """Show the people matching ``query`` (search, filters and order)."""
-        if query == self._query:
+        if query == self._query and self._loaded:
             return
         self.beginResetModel()
         self._query = query
-        self._blocks.clear()
-        self._ids = self._people.ordered_ids(query)
-        self._count = len(self._ids)
+        self._reload()
         self.endResetModel()
         self.query_changed.emit()
 
     def refresh(self) -> None:
         """Re-read after a change in the data file; keeps the view's place when the count holds."""
         new_ids = self._people.ordered_ids(self._query)
+        self._loaded = True
         if new_ids == self._ids:
             self._blocks.clear()
             if self._count:
@@ -136,15 +137,24 @@ class PeopleTableModel(QAbstractTableModel):
             sort=sort,
             descending=descending,
         )
+        self._reload()
+        self.endResetModel()
+        self.query_changed.emit()
+
+    def _reload(self) -> None:
         self._blocks.clear()
         self._ids = self._people.ordered_ids(self._query)
         self._count = len(self._ids)
-        self.endResetModel()
-        self.query_changed.emit()
+        self._loaded = True
+
+    def _ensure_loaded(self) -> None:
+        if not self._loaded:
+            self._reload()
 
     # Rows --------------------------------------------------------------------------------
     def person_at(self, row: int) -> PersonRow | None:
         """The person shown on ``row`` (fetching its block if needed)."""
+        self._ensure_loaded()
         if not 0 <= row < self._count:
             return None
         block_number, offset = divmod(row, BLOCK_SIZE)
@@ -165,7 +175,10 @@ class PeopleTableModel(QAbstractTableModel):
 
     # Qt model interface ------------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
+        if parent.isValid():
+            return 0
+        self._ensure_loaded()
+        return self._count
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMN_COUNT

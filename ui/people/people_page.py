@@ -191,8 +191,12 @@ class PeoplePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        # Set the indicator first: Qt's default is descending, and enabling sorting would
+        # otherwise re-sort 10,000 people once for nothing.
+        self.table.horizontalHeader().setSortIndicator(
+            PeopleTableModel.NAME, Qt.SortOrder.AscendingOrder
+        )
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(PeopleTableModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

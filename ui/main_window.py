@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -430,13 +430,10 @@ class MainWindow(QMainWindow):
     def _update_people_count(self) -> None:
         from app.services.people import PeopleQuery
         from db.models import EmployeeStatus
+        from ui.people.labels import people_count
 
         count = self.services.people.count(PeopleQuery(status=EmployeeStatus.ACTIVE))
-        if count == 1:
-            text = self.tr("1 person")
-        else:
-            text = self.tr("{count} people").format(count=QLocale().toString(count))
-        self.people_status.setText(text)
+        self.people_status.setText(people_count(count))
 
     # Layout --------------------------------------------------------------------------
     def _restore_layout(self) -> None:

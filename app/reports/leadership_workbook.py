@@ -92,7 +92,9 @@ def overview_sheets(overview: OrganisationOverview, writer: WorkbookWriter) -> N
         "Tracks",
         [Column("Learning track"), Column("Active people", "integer")],
         [(row.label, row.people) for row in overview.tracks],
-        empty_message="No learning tracks yet. Give each role a track on the Role paths page.",
+        empty_message=(
+            "No learning tracks yet. Give each role a track in People > Departments & roles."
+        ),
     )
     writer.add_pie_chart(
         tracks,

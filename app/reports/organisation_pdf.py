@@ -111,7 +111,7 @@ def tracks_story(overview: OrganisationOverview, kit: PdfKit) -> list[Flowable]:
         story.append(
             kit.empty_state(
                 "No learning tracks yet. Give each role a track (executive, technical, domain "
-                "expert, frontline or custom) on the Role paths page."
+                "expert, frontline or custom) in People > Departments & roles."
             )
         )
         return story

@@ -645,9 +645,15 @@ class SummaryPage(_Page):
             )
         )
         self.next_steps.setWordWrap(True)
+        # What was done while reading (names made from employee numbers, hidden rows
+        # skipped, which sheet was read): the user should not have to remember the check page.
+        self.notes = named(QLabel(), "summary_notes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addSpacing(12)
+        layout.addWidget(self.notes)
         layout.addWidget(self.next_steps)
         layout.addStretch(1)
 
@@ -670,4 +676,6 @@ class SummaryPage(_Page):
             format_count(len(summary.warnings))
             + (self.tr(" (the values concerned were left empty)") if summary.warnings else "")
         )
+        self.notes.setText("\n".join(f"• {note}" for note in summary.notes))
+        self.notes.setVisible(bool(summary.notes))
         self.next_steps.setVisible(bool(summary.roles_added))

@@ -42,6 +42,7 @@ def test_importing_the_ibm_roster_through_the_dialog_gives_1470_people_in_3_depa
     finish_import(qtbot, dialog)
 
     assert dialog.summary is not None and dialog.summary.imported == 1470
+    assert "employee number" in dialog.summary_page.notes.text().lower()
     assert services.people.count(PeopleQuery(status=None)) == 1470
     assert len(services.organisation.departments()) == 3
     assert len(services.organisation.roles()) == 9

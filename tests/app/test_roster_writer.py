@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app.errors import Cancelled
 from app.progress import CancelToken
+from app.roster import applying
 from app.roster.applying import OnExisting
 from app.services.people import PeopleQuery
 from db.models import Employee
@@ -108,3 +109,47 @@ def _rows_in(problems) -> set[int]:
     for problem in problems:
         rows |= {int(n) for n in re.findall(r"\d+", problem.message)}
     return rows
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 1000])
+def test_managers_listed_after_their_reports_are_still_linked(
+    services, tmp_path, monkeypatch, chunk
+):
+    """With small chunks, later people get their manager's key as they are inserted."""
+    monkeypatch.setattr(applying, "CHUNK", chunk)
+    path = tmp_path / "upside-down.csv"
+    path.write_text(
+        "Employee ID,Name,Manager ID,Department\n"
+        "3,Cleo Worker,2,Sales\n"
+        "4,Dev Worker,2,Sales\n"
+        "5,Eve Solo,,Sales\n"
+        "2,Bea Lead,1,Sales\n"
+        "1,Ada Boss,,Sales\n",
+        encoding="utf-8",
+    )
+    _, summary = services.roster.import_file(path)
+    assert summary is not None and summary.managers_linked == 3
+    with services.database.reading() as session:
+        manager_of = {
+            number: manager
+            for number, manager in session.execute(
+                select(Employee.employee_number, Employee.manager_id)
+            )
+        }
+        ids = dict(session.execute(select(Employee.employee_number, Employee.id)).all())
+    assert manager_of == {"1": None, "2": ids["1"], "3": ids["2"], "4": ids["2"], "5": None}
+
+
+def test_a_loop_in_the_manager_column_does_not_hang_the_import(services, tmp_path):
+    path = tmp_path / "loop.csv"
+    path.write_text(
+        "Employee ID,Name,Manager ID\n1,Ann,2\n2,Bob,3\n3,Cat,1\n4,Dan,1\n",
+        encoding="utf-8",
+    )
+    _, summary = services.roster.import_file(path)
+    assert summary is not None and summary.imported == 4
+    with services.database.reading() as session:
+        linked = session.execute(
+            select(func.count()).where(Employee.manager_id.is_not(None))
+        ).scalar_one()
+    assert linked >= 1

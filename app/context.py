@@ -30,6 +30,7 @@ class AppServices:
     @classmethod
     def for_database(cls, database: Database, changes: ChangeBus | None = None) -> AppServices:
         bus = changes or ChangeBus()
+        database.storage_error = DataFileError
         overview = OverviewService(database, bus)
         return cls(
             database=database,

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.engine import is_sqlite
+from db.errors import StorageError, storage_problem
 
 
 class Database:
@@ -19,6 +21,9 @@ class Database:
         self.engine = engine
         self.url = url
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # What a locked file, full disk or lost server becomes; app/ sets its own
+        # user-facing error type here when it composes the services.
+        self.storage_error: Callable[[str], Exception] = StorageError
 
     @property
     def is_sqlite(self) -> bool:
@@ -38,6 +43,9 @@ class Database:
         try:
             with session.begin():
                 yield session
+        except OperationalError as exc:
+            self._raise_if_environment(exc)
+            raise
         finally:
             session.close()
 
@@ -47,9 +55,18 @@ class Database:
         session = self._sessions()
         try:
             yield session
+        except OperationalError as exc:
+            self._raise_if_environment(exc)
+            raise
         finally:
             session.rollback()
             session.close()
+
+    def _raise_if_environment(self, exc: OperationalError) -> None:
+        """Turn a locked file, full disk or lost server into the user-facing error type."""
+        problem = storage_problem(exc, self.url)
+        if problem is not None:
+            raise self.storage_error(problem) from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,26 +33,34 @@ def _unicode_lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
-def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """DESIGN §3: foreign keys on, WAL journal, synchronous=FULL; wait for a lock, don't fail.
+def _sqlite_pragmas(lock_timeout: float) -> Callable[[Any, Any], None]:
+    def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+        """DESIGN §3: foreign keys on, WAL journal, synchronous=FULL; wait for a lock a while.
 
-    SQLite's own lower() folds ASCII only; replace it so "łuk" finds "Łukasz", as on PostgreSQL.
+        SQLite's own lower() folds ASCII only; replace it so "łuk" finds "Łukasz", as on
+        PostgreSQL.
+        """
+        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={int(lock_timeout * 1000)}")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+        finally:
+            cursor.close()
+
+    return set_pragmas
+
+
+def make_engine(url: URL, *, lock_timeout: float = 5.0) -> Engine:
+    """An engine for the URL, with the pragmas every SQLite connection must have.
+
+    ``lock_timeout``: how long a write waits for another program's write to finish
+    before it gives up with "in use by another program".
     """
-    dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-    finally:
-        cursor.close()
-
-
-def make_engine(url: URL) -> Engine:
-    """An engine for the URL, with the pragmas every SQLite connection must have."""
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"timeout": 5})
-        event.listen(engine, "connect", _set_sqlite_pragmas)
+        engine = create_engine(url, connect_args={"timeout": lock_timeout})
+        event.listen(engine, "connect", _sqlite_pragmas(lock_timeout))
         return engine
     return create_engine(url, pool_pre_ping=True)

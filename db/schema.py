@@ -16,6 +16,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from db.backup import backup_sqlite_file
 from db.database import Database
 from db.engine import is_sqlite, make_engine, to_url
+from db.errors import explain
 
 # The revisions this version of the app knows, oldest first. A test checks this list
 # against the Alembic scripts, so it cannot drift.
@@ -71,17 +72,17 @@ def backup_path_for(path: Path, revision: str | None) -> Path:
     return path.with_name(name)
 
 
-def open_database(path_or_url: str | Path) -> Database:
+def open_database(path_or_url: str | Path, *, lock_timeout: float = 5.0) -> Database:
     """Open (creating if needed) a data file or server database at the current schema."""
     url = to_url(path_or_url)
     if is_sqlite(url):
         _check_sqlite_file(Path(str(url.database)))
-    engine = make_engine(url)
+    engine = make_engine(url, lock_timeout=lock_timeout)
     try:
         _prepare_schema(engine, url)
     except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
         engine.dispose()
-        raise SchemaError(_explain(exc, url)) from exc
+        raise SchemaError(explain(exc, url)) from exc
     except BaseException:
         engine.dispose()
         raise
@@ -118,28 +119,3 @@ def _prepare_schema(engine: Engine, url: URL) -> None:
                 "Upgrading the data file to this version failed. A copy taken just before "
                 f"the upgrade is at {backup}; open that copy, or send the log to support."
             ) from exc
-
-
-def _explain(exc: BaseException, url: URL) -> str:
-    message = str(exc).lower()
-    where = str(url.database) if is_sqlite(url) else url.render_as_string(hide_password=True)
-    if "locked" in message or "busy" in message:
-        return (
-            f"The data file {where} is in use by another program. Close other copies of "
-            "Upskill Planner that have it open, then try again."
-        )
-    if "disk is full" in message or "disk full" in message:
-        return f"The disk holding {where} is full. Free some space, then try again."
-    if "not a database" in message or "malformed" in message or "encrypted" in message:
-        return (
-            f"{where} is damaged or is not an Upskill Planner data file. "
-            "Open a backup copy instead (File > Open)."
-        )
-    if "readonly" in message or "read-only" in message or "unable to open" in message:
-        return (
-            f"Upskill Planner cannot write to {where}. Check that the folder exists and "
-            "that you may save files there."
-        )
-    if "connection" in message or "could not connect" in message:
-        return f"Cannot reach the database server at {where}. Check the address and the network."
-    return f"Cannot open the data file {where}: {exc}"

@@ -217,18 +217,25 @@ class UnexpectedErrorReporter:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
+        if isinstance(error, UserFacingError):
+            # The user's environment (a locked or full disk), not a bug: say it plainly.
+            log.warning("Could not finish: %s", error.message)
+            self.box = show_message(
+                self._window(),
+                _tr("Could not finish"),
+                error.message,
+                icon=QMessageBox.Icon.Warning,
+            )
+            return
         log.critical("Unexpected error", exc_info=(kind, error, traceback))
         if self.box is not None and self.box.isVisible():
             return  # one message is enough when a bug repeats
-        if isinstance(error, UserFacingError):
-            text = error.message
-        else:
-            where = str(self.log_file) if self.log_file else _tr("the app's log folder")
-            text = _tr(
-                "Something went wrong inside Upskill Planner. Nothing you did caused it, and "
-                "your saved data is safe. The details were written to the log file {log}; "
-                "please send that file to support."
-            ).format(log=where)
+        where = str(self.log_file) if self.log_file else _tr("the app's log folder")
+        text = _tr(
+            "Something went wrong inside Upskill Planner. Nothing you did caused it, and "
+            "your saved data is safe. The details were written to the log file {log}; "
+            "please send that file to support."
+        ).format(log=where)
         self.box = show_message(
             self._window(), _tr("Something went wrong"), text, icon=QMessageBox.Icon.Critical
         )

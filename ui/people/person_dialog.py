@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppServices
-from app.errors import ValidationError
+from app.errors import UserFacingError, ValidationError
 from app.services.people import PersonDetails, PersonInput
 from db.models import EmployeeStatus
 from ui.people.labels import status_label, track_label
@@ -331,6 +331,9 @@ class PersonDialog(QDialog):
                 self._services.people.update(self.person_id, details)
         except ValidationError as error:
             self.show_error(error.message, error.field)
+            return
+        except UserFacingError as error:  # e.g. the file is locked: keep what was typed
+            self.show_error(error.message, None)
             return
         self.saved.emit(self.person_id)
         super().accept()

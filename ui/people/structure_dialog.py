@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppServices
-from app.errors import ValidationError
+from app.errors import UserFacingError
 from db.models import Track
 from ui.people.labels import format_count, people_count, track_label
 from ui.people.naming import named
@@ -252,7 +252,7 @@ class StructureDialog(QDialog):
         self.error_label.hide()
         try:
             action()
-        except ValidationError as error:
+        except UserFacingError as error:  # a rule broken, or the file locked or full
             self.error_label.setText(error.message)
             self.error_label.show()
             self.reload()

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from app import __version__
 from app.context import AppServices, open_services
 from app.errors import Cancelled, UserFacingError
+from app.i18n import _
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -36,57 +37,67 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="upskill",
-        description="Upskill Planner: plan, run and prove an AI upskilling programme.",
+        description=_("Upskill Planner: plan, run and prove an AI upskilling programme."),
     )
     parser.add_argument("--version", action="version", version=f"Upskill Planner {__version__}")
     parser.add_argument(
         "--db",
         metavar="PATH|URL",
-        help="the data file (or a SQLAlchemy URL such as postgresql://...); "
-        "default: the file in your user data folder",
+        help=_(
+            "the data file (or a SQLAlchemy URL such as postgresql://...); "
+            "default: the file in your user data folder"
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.add_parser("gui", help="open the desktop app (the default)")
+    commands.add_parser("gui", help=_("open the desktop app (the default)"))
 
-    demo = commands.add_parser("demo", help="fill an empty data file with a demo organisation")
+    demo = commands.add_parser(
+        "demo", help=_("fill an empty data file with a demo organisation")
+    )
     demo.add_argument("--employees", type=int, default=150, metavar="N")
     demo.add_argument("--seed", type=int, default=7, metavar="S")
 
-    info = commands.add_parser("info", help="counts of everything in the data file")
-    info.add_argument("--json", action="store_true", help="print one JSON object")
+    info = commands.add_parser("info", help=_("counts of everything in the data file"))
+    info.add_argument("--json", action="store_true", help=_("print one JSON object"))
 
-    roster = commands.add_parser("roster", help="the organisation's people")
+    roster = commands.add_parser("roster", help=_("the organisation's people"))
     roster_commands = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True,
                                             parser_class=_Parser)
-    importing = roster_commands.add_parser("import", help="import an .xlsx or .csv HR export")
+    importing = roster_commands.add_parser(
+        "import", help=_("import an .xlsx or .csv HR export")
+    )
     importing.add_argument("file", type=Path, metavar="FILE")
-    importing.add_argument("--sheet", metavar="S", help="the worksheet to read (xlsx)")
-    importing.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    importing.add_argument("--sheet", metavar="S", help=_("the worksheet to read (xlsx)"))
+    importing.add_argument("--dry-run", action="store_true", help=_("check only; write nothing"))
     importing.add_argument(
         "--on-existing", choices=["update", "skip"], default="update",
-        help="a person already in the data file (same employee number or e-mail)",
+        help=_("a person already in the data file (same employee number or e-mail)"),
     )
 
-    report = commands.add_parser("report", help="printable reports")
+    report = commands.add_parser("report", help=_("printable reports"))
     report_commands = report.add_subparsers(dest="report_command", metavar="FORMAT", required=True,
                                             parser_class=_Parser)
-    pdf = report_commands.add_parser("pdf", help="write a PDF report")
+    pdf = report_commands.add_parser("pdf", help=_("write a PDF report"))
     pdf.add_argument("out", type=Path, metavar="OUT.pdf")
     pdf.add_argument(
         "--kind",
         default="executive",
         choices=["executive", "maturity", "skills", "pilot", "plans", "literacy"],
     )
-    pdf.add_argument("--page-size", choices=["A4", "Letter"], help="default: from your locale")
+    pdf.add_argument(
+        "--page-size", choices=["A4", "Letter"], help=_("default: from your locale")
+    )
 
-    export = commands.add_parser("export", help="the leadership workbook")
+    export = commands.add_parser("export", help=_("the leadership workbook"))
     export_commands = export.add_subparsers(dest="export_command", metavar="FORMAT", required=True,
                                             parser_class=_Parser)
-    xlsx = export_commands.add_parser("xlsx", help="write the Excel workbook")
+    xlsx = export_commands.add_parser("xlsx", help=_("write the Excel workbook"))
     xlsx.add_argument("out", type=Path, metavar="OUT.xlsx")
-    xlsx.add_argument("--names", action="store_true", help="include people's names")
+    xlsx.add_argument("--names", action="store_true", help=_("include people's names"))
 
-    backup = commands.add_parser("backup", help="write a consistent copy of the data file")
+    backup = commands.add_parser(
+        "backup", help=_("write a consistent copy of the data file")
+    )
     backup.add_argument("out", type=Path, metavar="OUT_FILE")
     return parser
 
@@ -103,10 +114,16 @@ def _cmd_demo(services: AppServices, args: argparse.Namespace, out: TextIO) -> i
     from app.demo import create_demo_organisation
 
     summary = create_demo_organisation(services, employees=args.employees, seed=args.seed)
-    out.write(
-        f"Created the demo organisation {summary.organisation}: {summary.employees:,} people in "
-        f"{summary.departments} departments and {summary.roles} roles.\n"
+    message = _(
+        "Created the demo organisation {organisation}: {people:,} people in "
+        "{departments} departments and {roles} roles."
+    ).format(
+        organisation=summary.organisation,
+        people=summary.employees,
+        departments=summary.departments,
+        roles=summary.roles,
     )
+    out.write(message + "\n")
     return EXIT_OK
 
 
@@ -128,7 +145,9 @@ def _cmd_roster(services: AppServices, args: argparse.Namespace, out: TextIO) ->
 
     path: Path = args.file
     if not path.exists():
-        raise UserFacingError(f"{path}: no such file. Check the name and folder.")
+        raise UserFacingError(
+            _("{file}: no such file. Check the name and folder.").format(file=path)
+        )
     plan, summary = services.roster.import_file(
         path,
         sheet=args.sheet,
@@ -137,8 +156,13 @@ def _cmd_roster(services: AppServices, args: argparse.Namespace, out: TextIO) ->
     )
     if summary is None:
         for problem in plan.errors:
-            where = f"row {problem.row}: " if problem.row is not None else ""
-            sys.stderr.write(f"{path.name}: {where}{problem.message}\n")
+            if problem.row is not None:
+                line = _("{file}: row {row}: {message}").format(
+                    file=path.name, row=problem.row, message=problem.message
+                )
+            else:
+                line = f"{path.name}: {problem.message}"
+            sys.stderr.write(line + "\n")
         rejected = {
             "source": path.name,
             "imported": 0,
@@ -163,13 +187,13 @@ def _cmd_report(services: AppServices, args: argparse.Namespace, out: TextIO) ->
     written = services.reports.write_pdf(
         args.out, ReportKind(args.kind), page_size=args.page_size
     )
-    out.write(f"Wrote {written}\n")
+    out.write(_("Wrote {file}").format(file=written) + "\n")
     return EXIT_OK
 
 
 def _cmd_export(services: AppServices, args: argparse.Namespace, out: TextIO) -> int:
     written = services.reports.write_workbook(args.out, names=args.names)
-    out.write(f"Wrote {written}\n")
+    out.write(_("Wrote {file}").format(file=written) + "\n")
     return EXIT_OK
 
 
@@ -177,7 +201,7 @@ def _cmd_backup(services: AppServices, args: argparse.Namespace, out: TextIO) ->
     from app.services.data_file import copy_data_file
 
     written = copy_data_file(services.database, args.out)
-    out.write(f"Backed up to {written}\n")
+    out.write(_("Backed up to {file}").format(file=written) + "\n")
     return EXIT_OK
 
 
@@ -217,10 +241,12 @@ def main(argv: Sequence[str], out: TextIO | None = None) -> int:
     try:
         args = parser.parse_args(list(argv))
     except UsageError as exc:
-        sys.stderr.write(f"{exc}\nTry 'upskill --help'.\n")
+        sys.stderr.write(f"{exc}\n" + _("Try 'upskill --help'.") + "\n")
         return EXIT_USAGE
     if args.command in (None, "gui"):
-        sys.stderr.write("The GUI is started by main.py, not by the command line module.\n")
+        sys.stderr.write(
+            _("The GUI is started by main.py, not by the command line module.") + "\n"
+        )
         return EXIT_USAGE
     services: AppServices | None = None
     try:
@@ -232,17 +258,25 @@ def main(argv: Sequence[str], out: TextIO | None = None) -> int:
             sys.stderr.write(f"  {detail}\n")
         return EXIT_REJECTED
     except Cancelled:
-        sys.stderr.write("upskill: stopped; nothing was changed.\n")
+        sys.stderr.write(_("upskill: stopped; nothing was changed.") + "\n")
         return EXIT_REJECTED
     except KeyboardInterrupt:
-        sys.stderr.write("upskill: interrupted; nothing was changed.\n")
+        sys.stderr.write(_("upskill: interrupted; nothing was changed.") + "\n")
         return 130
     except Exception as exc:
         where = _log_bug(exc)
-        sys.stderr.write(
-            "upskill: an unexpected problem stopped the command (a bug, not your data). "
-            + (f"Details are in {where}.\n" if where else "\n")
-        )
+        if where:
+            message = _(
+                "upskill: an unexpected problem stopped the command (a bug, not your data). "
+                "Details are in {file}."
+            ).format(file=where)
+        else:
+            # The space before the line end is as it always was; the message itself is whole.
+            message = (
+                _("upskill: an unexpected problem stopped the command (a bug, not your data).")
+                + " "
+            )
+        sys.stderr.write(message + "\n")
         return EXIT_BUG
     finally:
         if services is not None:

@@ -12,6 +12,7 @@ from sqlalchemy import insert, select, update
 from app.context import AppServices
 from app.errors import UserFacingError
 from app.events import Topic
+from app.i18n import _
 from app.progress import CancelToken, Progress, no_progress
 from db.models import AuditEntry, Department, Employee, EmployeeStatus, Location, Role, Track
 
@@ -122,7 +123,7 @@ def _ascii_mailbox(text: str) -> str:
 
 
 def _headcounts(total: int) -> dict[str, int]:
-    counts = {name: max(2, round(share * total)) for name, (share, _) in DEPARTMENTS.items()}
+    counts = {name: max(2, round(share * total)) for name, (share, _roles) in DEPARTMENTS.items()}
     largest = max(counts, key=lambda name: counts[name])
     counts[largest] += total - sum(counts.values())
     return counts
@@ -138,16 +139,20 @@ def create_demo_organisation(
 ) -> DemoSummary:
     """Fill an empty data file with a demo organisation of ``employees`` people."""
     if employees < len(DEPARTMENTS) * 2:
-        raise UserFacingError(f"A demo organisation needs at least {len(DEPARTMENTS) * 2} people.")
+        raise UserFacingError(
+            _("A demo organisation needs at least {n} people.").format(n=len(DEPARTMENTS) * 2)
+        )
     if employees > 200_000:
-        raise UserFacingError("A demo organisation can have at most 200,000 people.")
+        raise UserFacingError(_("A demo organisation can have at most 200,000 people."))
     rng = random.Random(seed)
     database = services.database
     with database.transaction() as session:
         if session.execute(select(Employee.id).limit(1)).first() is not None:
             raise UserFacingError(
-                "This data file already has people in it. Load the demo organisation into a "
-                "new, empty file (File > New)."
+                _(
+                    "This data file already has people in it. Load the demo organisation into a "
+                    "new, empty file (File > New)."
+                )
             )
         from app.services.organisation import get_or_create_organisation
 
@@ -207,8 +212,8 @@ def create_demo_organisation(
             leader["status"] = EmployeeStatus.ACTIVE
             rows = [leader]
             others = role_ids[1:]
-            for _ in range(counts[department_name] - 1):
-                role_id = rng.choices([r for r, _ in others], [w for _, w in others])[0]
+            for _position in range(counts[department_name] - 1):
+                role_id = rng.choices([r for r, _w in others], [w for _r, w in others])[0]
                 rows.append(person(department.id, role_id))
             pending.extend(rows)
         # insert in chunks, remembering ids in order

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from app.i18n import _, ngettext
+
 DEFAULT_THRESHOLD = 5
 """Groups of fewer people than this are folded or suppressed unless the user chose otherwise."""
 
@@ -35,10 +37,10 @@ class AnonymityThreshold:
         """A sentence for the report when the requested threshold was raised, else None."""
         if not self.clamped:
             return None
-        return (
-            f"The anonymity threshold was set to {self.requested}; it was raised to "
-            f"{self.value}, the lowest the app allows."
-        )
+        return _(
+            "The anonymity threshold was set to {requested}; it was raised to "
+            "{value}, the lowest the app allows."
+        ).format(requested=self.requested, value=self.value)
 
 
 def anonymity_threshold(requested: int | None = None) -> AnonymityThreshold:
@@ -49,7 +51,7 @@ def anonymity_threshold(requested: int | None = None) -> AnonymityThreshold:
 
 def other_label(threshold: int) -> str:
     """The label of the row that stands for every small group together."""
-    return f"Other (groups under {threshold} people)"
+    return _("Other (groups under {threshold} people)").format(threshold=threshold)
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ def _combined_value(rows: list[GroupRow], combine: Combine) -> float | None:
     if combine == "sum":
         return float(sum(row.value or 0.0 for row in rows))
     weighted = [(row.value, row.people) for row in rows if row.value is not None and row.people]
-    total = sum(n for _, n in weighted)
+    total = sum(n for _value, n in weighted)
     if not total:
         return None
     return sum(v * n for v, n in weighted) / total
@@ -113,10 +115,6 @@ def _combined_value(rows: list[GroupRow], combine: Combine) -> float | None:
 def _is_small(row: GroupRow, threshold: int) -> bool:
     # A group of nobody identifies nobody; it is shown as it is (usually an empty value).
     return 0 < row.people < threshold
-
-
-def _groups_phrase(count: int) -> str:
-    return "1 group" if count == 1 else f"{count} groups"
 
 
 def fold_small_groups(
@@ -166,11 +164,13 @@ def fold_small_groups(
                 folded_labels=labels,
             )
         )
-        note = (
-            f"To protect anonymity, groups of fewer than {t} people are not shown on their own: "
-            f"{_groups_phrase(len(folded))} ({', '.join(labels)}) are combined into "
-            f"“{other_label(t)}”."
-        )
+        note = ngettext(
+            "To protect anonymity, groups of fewer than {threshold} people are not shown on "
+            "their own: {n} group ({labels}) are combined into “{other}”.",
+            "To protect anonymity, groups of fewer than {threshold} people are not shown on "
+            "their own: {n} groups ({labels}) are combined into “{other}”.",
+            len(folded),
+        ).format(threshold=t, n=len(folded), labels=", ".join(labels), other=other_label(t))
     if limit.note:
         note = f"{note} {limit.note}" if note else limit.note
     return ProtectedGroups(rows=tuple(result), threshold=limit, affected_labels=labels, note=note)
@@ -210,11 +210,15 @@ def _withhold(rows: list[GroupRow], limit: AnonymityThreshold, hidden: set[int])
     labels = tuple(rows[i].label for i in sorted(hidden))
     note = None
     if hidden:
-        note = (
-            f"To protect anonymity, results are not shown for groups of fewer than {t} people "
-            f"(or where they could be worked out from other figures): "
-            f"{_groups_phrase(len(hidden))} ({', '.join(labels)})."
-        )
+        note = ngettext(
+            "To protect anonymity, results are not shown for groups of fewer than {threshold} "
+            "people (or where they could be worked out from other figures): {n} group "
+            "({labels}).",
+            "To protect anonymity, results are not shown for groups of fewer than {threshold} "
+            "people (or where they could be worked out from other figures): {n} groups "
+            "({labels}).",
+            len(hidden),
+        ).format(threshold=t, n=len(hidden), labels=", ".join(labels))
     if limit.note:
         note = f"{note} {limit.note}" if note else limit.note
     return ProtectedGroups(rows=result, threshold=limit, affected_labels=labels, note=note)

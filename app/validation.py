@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from app.i18n import _
+
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z0-9-]{2,}$")
 
 
@@ -34,8 +36,8 @@ def make_display_name(
     if name:
         return name
     if employee_number:
-        return f"Employee {employee_number}"
-    return "Unnamed person"
+        return _("Employee {number}").format(number=employee_number)
+    return _("Unnamed person")
 
 
 def parse_iso_date(value: str) -> date | None:

@@ -22,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from app.errors import UserFacingError
+from app.i18n import _
 
 SANS = "UpskillSans"
 SANS_BOLD = "UpskillSans-Bold"
@@ -65,8 +66,10 @@ def register_fonts() -> ReportFonts:
             path = folder / file_name
             if not path.is_file():
                 raise UserFacingError(
-                    f"The report font {file_name} is missing from {folder}. "
-                    "Reinstall Upskill Planner to restore it."
+                    _(
+                        "The report font {file} is missing from {folder}. "
+                        "Reinstall Upskill Planner to restore it."
+                    ).format(file=file_name, folder=folder)
                 )
             font = TTFont(name, str(path))
             pdfmetrics.registerFont(font)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from app.i18n import N_, _, translate
 from app.overview_figures import OrganisationOverview
 from app.privacy import DEFAULT_THRESHOLD
 from app.progress import CancelToken, Progress, no_progress
@@ -27,7 +28,7 @@ from app.reports.workbook import (
 F = TypeVar("F")
 G = TypeVar("G")
 
-WORKBOOK_TITLE = "AI upskilling programme — leadership workbook"
+WORKBOOK_TITLE = N_("AI upskilling programme — leadership workbook")
 
 
 def adapt_workbook_section(
@@ -57,55 +58,56 @@ def adapt_workbook_section(
 def overview_key_figures(overview: OrganisationOverview) -> list[KeyFigure]:
     """The organisation's key figures, as on the first page of the PDF."""
     return [
-        KeyFigure("Active people", overview.active_people),
-        KeyFigure("Inactive people", overview.inactive_people),
-        KeyFigure("Departments", overview.department_count),
-        KeyFigure("Roles", overview.role_count),
-        KeyFigure("Managers", overview.managers),
-        KeyFigure("Locations", overview.location_count),
-        KeyFigure("People without a department", overview.people_without_department),
-        KeyFigure("People without a role", overview.people_without_role),
+        KeyFigure(_("Active people"), overview.active_people),
+        KeyFigure(_("Inactive people"), overview.inactive_people),
+        KeyFigure(_("Departments"), overview.department_count),
+        KeyFigure(_("Roles"), overview.role_count),
+        KeyFigure(_("Managers"), overview.managers),
+        KeyFigure(_("Locations"), overview.location_count),
+        KeyFigure(_("People without a department"), overview.people_without_department),
+        KeyFigure(_("People without a role"), overview.people_without_role),
     ]
 
 
 def overview_sheets(overview: OrganisationOverview, writer: WorkbookWriter) -> None:
     """Departments, Roles, Tracks and Locations sheets, with charts."""
+    active_people = Column(_("Active people"), "integer")
     departments = writer.add_table_sheet(
-        "Departments",
-        [Column("Department"), Column("Active people", "integer")],
+        _("Departments"),
+        [Column(_("Department")), active_people],
         [(row.label, row.people) for row in overview.departments],
-        empty_message="No departments yet. Add departments on the People page.",
+        empty_message=_("No departments yet. Add departments on the People page."),
     )
-    writer.add_bar_chart(departments, title="Active people by department", on_summary=True)
+    writer.add_bar_chart(departments, title=_("Active people by department"), on_summary=True)
     writer.add_table_sheet(
-        "Roles",
+        _("Roles"),
         [
-            Column("Department"),
-            Column("Role"),
-            Column("Learning track"),
-            Column("Active people", "integer"),
+            Column(_("Department")),
+            Column(_("Role")),
+            Column(_("Learning track")),
+            active_people,
         ],
         [(r.department, r.role, r.track, r.people) for r in overview.roles],
-        empty_message="No roles yet. Add roles on the People page.",
+        empty_message=_("No roles yet. Add roles on the People page."),
     )
     tracks = writer.add_table_sheet(
-        "Tracks",
-        [Column("Learning track"), Column("Active people", "integer")],
+        _("Tracks"),
+        [Column(_("Learning track")), active_people],
         [(row.label, row.people) for row in overview.tracks],
-        empty_message=(
+        empty_message=_(
             "No learning tracks yet. Give each role a track in People > Departments & roles."
         ),
     )
     writer.add_pie_chart(
         tracks,
-        title="Active people by learning track",
+        title=_("Active people by learning track"),
         colours=[track_colour(row.label, i) for i, row in enumerate(overview.tracks)],
     )
     writer.add_table_sheet(
-        "Locations",
-        [Column("Location"), Column("Active people", "integer")],
+        _("Locations"),
+        [Column(_("Location")), active_people],
         [(row.label, row.people) for row in overview.locations],
-        empty_message="No locations recorded.",
+        empty_message=_("No locations recorded."),
     )
 
 
@@ -120,7 +122,7 @@ def overview_row_count(overview: OrganisationOverview) -> int:
 
 LEADERSHIP_SECTIONS: tuple[WorkbookSection[OrganisationOverview], ...] = (
     WorkbookSection(
-        "Organisation overview",
+        N_("Organisation overview"),
         key_figures=overview_key_figures,
         sheets=overview_sheets,
         row_count=overview_row_count,
@@ -128,23 +130,26 @@ LEADERSHIP_SECTIONS: tuple[WorkbookSection[OrganisationOverview], ...] = (
 )
 
 PRIVACY_NOTES = (
-    "Privacy: this workbook contains no names.",
-    "Headcounts describe the organisation's structure and are shown in full.",
-    "Survey results for groups of fewer than {threshold} people are never shown on their own.",
+    N_("Privacy: this workbook contains no names."),
+    N_("Headcounts describe the organisation's structure and are shown in full."),
+    N_("Survey results for groups of fewer than {threshold} people are never shown on their own."),
 )
+"""English; each is translated, then given the threshold, when the cover is made."""
 
 
 def leadership_cover(overview: OrganisationOverview) -> WorkbookCover:
     """The top of the summary sheet."""
     return WorkbookCover(
-        title=WORKBOOK_TITLE,
+        title=translate(WORKBOOK_TITLE),
         organisation=overview.organisation_name,
         generated_on=overview.generated_on,
         notes=(
-            "Each sheet holds one table: use the filter buttons in its header row to sort "
-            "and filter.",
-            *(note.format(threshold=DEFAULT_THRESHOLD) for note in PRIVACY_NOTES),
-            "Made with Upskill Planner.",
+            _(
+                "Each sheet holds one table: use the filter buttons in its header row to sort "
+                "and filter."
+            ),
+            *(translate(note).format(threshold=DEFAULT_THRESHOLD) for note in PRIVACY_NOTES),
+            _("Made with Upskill Planner."),
         ),
     )
 

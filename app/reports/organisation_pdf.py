@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
+from app.i18n import N_, _, ngettext, translate
 from app.overview_figures import HeadcountRow, OrganisationOverview
 from app.progress import CancelToken, Progress, no_progress
 from app.reports.charts import donut_chart, horizontal_bar_chart
@@ -17,43 +18,47 @@ from app.reports.palette import track_colour
 from app.reports.pdf_document import CoverPage, PdfSection, write_pdf_report
 from app.reports.pdf_styles import PdfKit
 
-REPORT_TITLE = "Organisation overview"
+REPORT_TITLE = N_("Organisation overview")
 CHART_LIMIT = 20
 """At most this many bars in a chart; the table next to it lists every row."""
 
 
 def _people(n: int) -> str:
-    return "1 person" if n == 1 else f"{n:,} people"
+    return ngettext("{n:,} person", "{n:,} people", n).format(n=n)
 
 
 def key_figures_story(overview: OrganisationOverview, kit: PdfKit) -> list[Flowable]:
     """The chapter opening: a sentence and the key figures as tiles."""
-    story = kit.chapter("Organisation overview")
+    story = kit.chapter(_("Organisation overview"))
     if overview.active_people:
-        intro = (
-            f"{overview.organisation_name} has {_people(overview.active_people)} active in "
-            f"{overview.department_count:,} departments and {overview.role_count:,} roles. "
-            "This overview is the starting point of the upskilling programme: it shows where "
-            "people work and which learning track their role follows."
+        intro = _(
+            "{organisation} has {people} active in {departments:,} departments and {roles:,} "
+            "roles. This overview is the starting point of the upskilling programme: it shows "
+            "where people work and which learning track their role follows."
+        ).format(
+            organisation=overview.organisation_name,
+            people=_people(overview.active_people),
+            departments=overview.department_count,
+            roles=overview.role_count,
         )
     else:
-        intro = (
-            f"No active people are recorded for {overview.organisation_name} yet. Import your "
-            "roster on the People page, then make this report again to see the organisation."
-        )
+        intro = _(
+            "No active people are recorded for {organisation} yet. Import your roster on the "
+            "People page, then make this report again to see the organisation."
+        ).format(organisation=overview.organisation_name)
     story.append(kit.paragraph(intro))
-    story.append(kit.heading("Key figures", 2))
+    story.append(kit.heading(_("Key figures"), 2))
     story.append(
         kit.key_figures(
             [
-                ("Active people", f"{overview.active_people:,}"),
-                ("Inactive people", f"{overview.inactive_people:,}"),
-                ("Departments", f"{overview.department_count:,}"),
-                ("Roles", f"{overview.role_count:,}"),
-                ("Managers", f"{overview.managers:,}"),
-                ("Locations", f"{overview.location_count:,}"),
-                ("People without a department", f"{overview.people_without_department:,}"),
-                ("People without a role", f"{overview.people_without_role:,}"),
+                (_("Active people"), f"{overview.active_people:,}"),
+                (_("Inactive people"), f"{overview.inactive_people:,}"),
+                (_("Departments"), f"{overview.department_count:,}"),
+                (_("Roles"), f"{overview.role_count:,}"),
+                (_("Managers"), f"{overview.managers:,}"),
+                (_("Locations"), f"{overview.location_count:,}"),
+                (_("People without a department"), f"{overview.people_without_department:,}"),
+                (_("People without a role"), f"{overview.people_without_role:,}"),
             ]
         )
     )
@@ -61,9 +66,11 @@ def key_figures_story(overview: OrganisationOverview, kit: PdfKit) -> list[Flowa
     if missing:
         story.append(
             kit.note(
-                "Some active people have no department or no role yet. They are counted in the "
-                "totals but cannot be given a learning path until they have a role: complete "
-                "their records on the People page."
+                _(
+                    "Some active people have no department or no role yet. They are counted in "
+                    "the totals but cannot be given a learning path until they have a role: "
+                    "complete their records on the People page."
+                )
             )
         )
     return story
@@ -75,27 +82,30 @@ def _sorted_for_chart(rows: list[HeadcountRow]) -> list[HeadcountRow]:
 
 def departments_story(overview: OrganisationOverview, kit: PdfKit) -> list[Flowable]:
     """Headcount by department: a bar chart and the table."""
-    story: list[Flowable] = [kit.keep_room(60), kit.heading("Headcount by department", 2)]
+    story: list[Flowable] = [kit.keep_room(60), kit.heading(_("Headcount by department"), 2)]
     if not overview.departments:
         story.append(
             kit.empty_state(
-                "No departments yet. Add departments and assign people to them on the People "
-                "page, then make this report again."
+                _(
+                    "No departments yet. Add departments and assign people to them on the People "
+                    "page, then make this report again."
+                )
             )
         )
         return story
     shown = _sorted_for_chart(overview.departments)
-    caption = "Active people in each department."
     if len(shown) < len(overview.departments):
-        caption += (
-            f" The chart shows the {len(shown)} largest of {len(overview.departments)} "
+        caption = _(
+            "Active people in each department. The chart shows the {shown} largest of {total} "
             "departments; the table lists them all."
-        )
+        ).format(shown=len(shown), total=len(overview.departments))
+    else:
+        caption = _("Active people in each department.")
     chart = horizontal_bar_chart([(r.label, r.people) for r in shown], width=kit.frame_width)
     story.append(kit.figure(chart, caption))
     story.append(
         kit.table(
-            ["Department", "Active people"],
+            [_("Department"), _("Active people")],
             [[row.label, row.people] for row in overview.departments],
             column_widths=[3, 1],
             numeric_columns=[1],
@@ -106,12 +116,14 @@ def departments_story(overview: OrganisationOverview, kit: PdfKit) -> list[Flowa
 
 def tracks_story(overview: OrganisationOverview, kit: PdfKit) -> list[Flowable]:
     """People by learning track, as a donut."""
-    story: list[Flowable] = [kit.keep_room(70), kit.heading("People by learning track", 2)]
+    story: list[Flowable] = [kit.keep_room(70), kit.heading(_("People by learning track"), 2)]
     if not overview.tracks:
         story.append(
             kit.empty_state(
-                "No learning tracks yet. Give each role a track (executive, technical, domain "
-                "expert, frontline or custom) in People > Departments & roles."
+                _(
+                    "No learning tracks yet. Give each role a track (executive, technical, domain "
+                    "expert, frontline or custom) in People > Departments & roles."
+                )
             )
         )
         return story
@@ -120,15 +132,17 @@ def tracks_story(overview: OrganisationOverview, kit: PdfKit) -> list[Flowable]:
         [(row.label, row.people) for row in overview.tracks],
         width=kit.frame_width,
         centre_value=f"{total:,}",
-        centre_caption="people",
+        centre_caption=_("people"),
         colours=[track_colour(row.label, i) for i, row in enumerate(overview.tracks)],
     )
     story.append(
         kit.figure(
             chart,
-            "Active people by the learning track of their role. Each track has its own path: "
-            "executives learn to steer, technical staff to build, domain experts to apply AI "
-            "to their field, frontline staff to use it safely day to day.",
+            _(
+                "Active people by the learning track of their role. Each track has its own path: "
+                "executives learn to steer, technical staff to build, domain experts to apply AI "
+                "to their field, frontline staff to use it safely day to day."
+            ),
         )
     )
     return story
@@ -136,17 +150,17 @@ def tracks_story(overview: OrganisationOverview, kit: PdfKit) -> list[Flowable]:
 
 def roles_story(overview: OrganisationOverview, kit: PdfKit) -> list[Flowable]:
     """Every role in every department with its track and headcount."""
-    story: list[Flowable] = [kit.keep_room(50), kit.heading("Roles by department", 2)]
+    story: list[Flowable] = [kit.keep_room(50), kit.heading(_("Roles by department"), 2)]
     if not overview.roles:
         story.append(
             kit.empty_state(
-                "No roles yet. Add roles on the People page and give each person a role."
+                _("No roles yet. Add roles on the People page and give each person a role.")
             )
         )
         return story
     story.append(
         kit.table(
-            ["Department", "Role", "Learning track", "Active people"],
+            [_("Department"), _("Role"), _("Learning track"), _("Active people")],
             [[r.department, r.role, r.track, r.people] for r in overview.roles],
             column_widths=[3, 3.4, 2.2, 1.6],
             numeric_columns=[3],
@@ -157,15 +171,17 @@ def roles_story(overview: OrganisationOverview, kit: PdfKit) -> list[Flowable]:
 
 def locations_story(overview: OrganisationOverview, kit: PdfKit) -> list[Flowable]:
     """Headcount by location."""
-    story: list[Flowable] = [kit.keep_room(40), kit.heading("Locations", 2)]
+    story: list[Flowable] = [kit.keep_room(40), kit.heading(_("Locations"), 2)]
     if not overview.locations:
         story.append(
-            kit.empty_state("No locations recorded. Add a location to people on the People page.")
+            kit.empty_state(
+                _("No locations recorded. Add a location to people on the People page.")
+            )
         )
         return story
     story.append(
         kit.table(
-            ["Location", "Active people"],
+            [_("Location"), _("Active people")],
             [[row.label, row.people] for row in overview.locations],
             column_widths=[3, 1],
             numeric_columns=[1],
@@ -175,22 +191,24 @@ def locations_story(overview: OrganisationOverview, kit: PdfKit) -> list[Flowabl
 
 
 ORGANISATION_SECTIONS: tuple[PdfSection[OrganisationOverview], ...] = (
-    PdfSection("Organisation overview", key_figures_story),
-    PdfSection("Headcount by department", departments_story),
-    PdfSection("People by learning track", tracks_story),
-    PdfSection("Roles by department", roles_story),
-    PdfSection("Locations", locations_story),
+    PdfSection(N_("Organisation overview"), key_figures_story),
+    PdfSection(N_("Headcount by department"), departments_story),
+    PdfSection(N_("People by learning track"), tracks_story),
+    PdfSection(N_("Roles by department"), roles_story),
+    PdfSection(N_("Locations"), locations_story),
 )
 
 
 def organisation_cover(overview: OrganisationOverview) -> CoverPage:
     """The cover of the organisation overview."""
     return CoverPage(
-        title=REPORT_TITLE,
+        title=translate(REPORT_TITLE),
         organisation=overview.organisation_name,
         generated_on=overview.generated_on,
-        subtitle="People, departments, roles and learning tracks at the start of the "
-        "AI upskilling programme",
+        subtitle=_(
+            "People, departments, roles and learning tracks at the start of the "
+            "AI upskilling programme"
+        ),
     )
 
 

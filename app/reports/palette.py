@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.i18n import _, translate
+
 INK = "#1B2A41"
 """Body text and headings."""
 PRIMARY = "#1F4E79"
@@ -58,5 +60,11 @@ def track_colour(label: str, index: int) -> str:
     if key in TRACK_COLOURS:
         return TRACK_COLOURS[key]
     if key in _NO_TRACK:
+        return OTHER
+    # Labels come translated ("Executive" is track_label(Track.EXECUTIVE)): match those too.
+    for name, colour in TRACK_COLOURS.items():
+        if key == translate(name.capitalize()).strip().lower():
+            return colour
+    if key == _("No role").strip().lower():
         return OTHER
     return series_colour(len(TRACK_COLOURS) + index)

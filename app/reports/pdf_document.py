@@ -34,6 +34,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.errors import Cancelled
+from app.i18n import N_, _, translate
 from app.progress import CancelToken, Progress, no_progress
 from app.reports import palette
 from app.reports.atomic import atomic_output
@@ -120,7 +121,8 @@ class CoverPage:
     organisation: str
     generated_on: date
     subtitle: str = ""
-    kicker: str = "AI upskilling programme"
+    kicker: str = N_("AI upskilling programme")
+    """The line above the title; the default is translated when the cover is drawn."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,8 @@ class PdfSection(Generic[F]):
     """One part of a report: ``story(figures, kit)`` returns its flowables.
 
     A report is a sequence of sections; a later report adds a section by listing one more,
-    and can reuse a section written for other figures with ``adapt_section``.
+    and can reuse a section written for other figures with ``adapt_section``. ``title`` is
+    English marked with ``N_()``: show it through ``app.i18n.translate``.
     """
 
     title: str
@@ -173,7 +176,7 @@ def _numbered_canvas_class(cover_pages: int, generated_on: str) -> type:
             super().save()
 
         def _draw_footer(self, page: int, total: int) -> None:
-            width, _ = self._pagesize
+            width, _height = self._pagesize
             self.saveState()
             self.setStrokeColor(colors.HexColor(palette.RULE))
             self.setLineWidth(0.5)
@@ -183,7 +186,7 @@ def _numbered_canvas_class(cover_pages: int, generated_on: str) -> type:
                 self,
                 width - MARGIN_X,
                 9.5 * mm,
-                f"Page {page} of {total}",
+                _("Page {page} of {total}").format(page=page, total=total),
                 size=7.5,
                 anchor="end",
                 colour=palette.MUTED,
@@ -270,11 +273,11 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         y = band_bottom + 14 * mm
         if self.cover.subtitle:
             subtitle = Paragraph(paragraph_markup(self.cover.subtitle), self.styles.cover_subtitle)
-            _, h = subtitle.wrap(text_width * 0.85, height)
+            _width, h = subtitle.wrap(text_width * 0.85, height)
             subtitle.drawOn(canvas, MARGIN_X, y)
             y += h + 5 * mm
         title = Paragraph(paragraph_markup(self.cover.title, bold=True), self.styles.title)
-        _, h = title.wrap(text_width, height)
+        _width, h = title.wrap(text_width, height)
         title.drawOn(canvas, MARGIN_X, y)
         y += h + 4 * mm
         canvas.setFillColor(colors.HexColor(palette.ACCENT))
@@ -283,7 +286,7 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
             canvas,
             MARGIN_X,
             y + 4 * mm,
-            self.cover.kicker.upper(),
+            translate(self.cover.kicker).upper(),
             size=9,
             bold=True,
             colour="#BFD3E6",
@@ -295,7 +298,7 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
             canvas,
             MARGIN_X,
             16 * mm,
-            "Confidential — prepared for the leadership team. Made with Upskill Planner.",
+            _("Confidential — prepared for the leadership team. Made with Upskill Planner."),
             size=7.5,
             colour=palette.MUTED,
         )
@@ -343,7 +346,8 @@ def _cover_story(cover: CoverPage, styles: ReportStyles) -> list[Flowable]:
         Paragraph(paragraph_markup(cover.organisation, bold=True), styles.cover_org),
         Spacer(1, 3 * mm),
         Paragraph(
-            paragraph_markup(f"Prepared on {format_date(cover.generated_on)}"), styles.cover_meta
+            paragraph_markup(_("Prepared on {date}").format(date=format_date(cover.generated_on))),
+            styles.cover_meta,
         ),
     ]
 
@@ -366,7 +370,7 @@ def _contents(styles: ReportStyles) -> list[Flowable]:
         ]
     )
     return [
-        Paragraph("Contents", styles.heading1),
+        Paragraph(_("Contents"), styles.heading1),
         Spacer(1, 4 * mm),
         toc,
     ]
@@ -421,14 +425,15 @@ def write_pdf_report(
             progress(min(done, total - 1), total)
 
     progress(0, total)
-    with atomic_output(out, what="PDF report") as temp:
+    with atomic_output(out, what=_("PDF report")) as temp:
         document = ReportDocument(
             str(temp), cover=cover, page_size=size, styles=styles, on_flowable=on_flowable
         )
         document.multiBuild(
             story,
             canvasmaker=_numbered_canvas_class(
-                1, f"Prepared on {format_date(cover.generated_on)} · Confidential"
+                1,
+                _("Prepared on {date} · Confidential").format(date=format_date(cover.generated_on)),
             ),
         )
     progress(total, total)

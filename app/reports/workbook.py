@@ -34,6 +34,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+from app.i18n import _
 from app.progress import CancelToken, Progress, no_progress
 from app.reports import palette
 from app.reports.atomic import atomic_output
@@ -105,7 +106,8 @@ class TableSheet:
 class WorkbookSection(Generic[F]):
     """One part of a workbook: key figures for the summary and/or its own sheets.
 
-    ``row_count`` lets the writer report progress over the whole workbook.
+    ``row_count`` lets the writer report progress over the whole workbook. ``title`` is
+    English marked with ``N_()``: show it through ``app.i18n.translate``.
     """
 
     title: str
@@ -117,9 +119,9 @@ class WorkbookSection(Generic[F]):
 def safe_sheet_title(title: str, taken: Iterable[str] = ()) -> str:
     """A sheet name Excel accepts: no []:*?/\\, no edge apostrophes, ≤31 chars, unique."""
     clean = _INVALID_SHEET_CHARS.sub("-", ILLEGAL_CHARACTERS_RE.sub("", title)).strip().strip("'")
-    clean = clean or "Sheet"
+    clean = clean or _("Sheet")
     if clean.casefold() in _RESERVED_SHEET_NAMES:
-        clean = f"{clean} (data)"
+        clean = _("{title} (data)").format(title=clean)
     used = {t.casefold() for t in taken}
     candidate, n = clean[:31], 2
     while candidate.casefold() in used:
@@ -147,7 +149,9 @@ def unique_headers(headers: Sequence[str]) -> list[str]:
     result: list[str] = []
     used: set[str] = set()
     for i, header in enumerate(headers, 1):
-        text = " ".join(ILLEGAL_CHARACTERS_RE.sub("", str(header)).split()) or f"Column {i}"
+        text = " ".join(ILLEGAL_CHARACTERS_RE.sub("", str(header)).split()) or _(
+            "Column {column}"
+        ).format(column=i)
         candidate, n = text, 2
         while candidate.casefold() in used:
             candidate = f"{text} ({n})"
@@ -291,7 +295,7 @@ class WorkbookWriter:
 
     def write_summary(self, cover: WorkbookCover, key_figures: Sequence[KeyFigure]) -> None:
         """Create the summary sheet (always the first sheet) with the figures given."""
-        ws = self.workbook.create_sheet(title="Summary")
+        ws = self.workbook.create_sheet(title=_("Summary"))
         self._summary = ws
         ws.column_dimensions["A"].width = 36
         ws.column_dimensions["B"].width = 16
@@ -311,7 +315,7 @@ class WorkbookWriter:
         ws.append([styled(cover.organisation, font=Font(bold=True, size=13))])
         ws.append(
             [
-                styled("Prepared on", font=Font(color=muted)),
+                styled(_("Prepared on"), font=Font(color=muted)),
                 styled(
                     cover.generated_on,
                     number_format="d mmmm yyyy",
@@ -323,7 +327,7 @@ class WorkbookWriter:
         ws.append([])
         band = PatternFill("solid", fgColor=primary)
         white = Font(bold=True, color="FFFFFF")
-        ws.append([styled("Key figures", font=white, fill=band), styled(None, fill=band)])
+        ws.append([styled(_("Key figures"), font=white, fill=band), styled(None, fill=band)])
         zebra = PatternFill("solid", fgColor=palette.excel_colour(palette.ZEBRA))
         for i, figure in enumerate(key_figures):
             fill = {"fill": zebra} if i % 2 else {}
@@ -335,7 +339,7 @@ class WorkbookWriter:
         self._summary_chart_row = 6 + len(key_figures) + 1
         if cover.notes:
             ws.append([])
-            ws.append([styled("About this workbook", font=Font(bold=True, color=primary))])
+            ws.append([styled(_("About this workbook"), font=Font(bold=True, color=primary))])
             for note in cover.notes:
                 ws.append([styled(note)])
             self._summary_chart_row += 2 + len(cover.notes) + 1
@@ -361,13 +365,15 @@ class WorkbookWriter:
         columns: Sequence[Column],
         rows: Iterable[Sequence[CellValue]],
         *,
-        empty_message: str = "Nothing to show yet.",
+        empty_message: str | None = None,
     ) -> TableSheet:
         """A sheet holding one Excel table of ``rows`` under ``columns``' headers.
 
-        With no rows the sheet shows the headers and ``empty_message`` instead of a table
-        (Excel refuses tables without data rows).
+        With no rows the sheet shows the headers and ``empty_message`` (by default "Nothing
+        to show yet.") instead of a table (Excel refuses tables without data rows).
         """
+        if empty_message is None:
+            empty_message = _("Nothing to show yet.")
         if self._summary is None:
             raise RuntimeError("write_summary() must come first: the summary is the first sheet")
         sheet_title = safe_sheet_title(title, self.workbook.sheetnames)
@@ -581,7 +587,7 @@ class WorkbookWriter:
 
     def save(self, out: Path) -> None:
         """Write the workbook to ``out`` whole, or leave ``out`` untouched."""
-        with atomic_output(out, what="workbook") as temp:
+        with atomic_output(out, what=_("workbook")) as temp:
             self.workbook.save(temp)
         self._progress(max(self._expected, self._done), max(self._expected, self._done))
 

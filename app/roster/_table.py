@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.i18n import _, ngettext
 from app.roster.mapping import guess_mapping
 from app.roster.model import Cell, Problem, RosterField, RosterFileError, RosterTable, SourceRow
 from app.roster.values import cell_text, clean_header, looks_like_header_text
@@ -104,8 +105,95 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _where(unit: str, index: int) -> str:
-    return f"column {column_letter(index)}" if unit == "row" else f"field {index + 1}"
+def _generated_header(unit: str, index: int) -> str:
+    """ "Column C" for a spreadsheet, "Column 3" for a text file."""
+    column = column_letter(index) if unit == "row" else str(index + 1)
+    return _("Column {column}").format(column=column)
+
+
+def _no_data_message(sheet: str | None, unit: str) -> str:
+    if sheet:
+        if unit == "row":
+            message = _(
+                "The sheet '{sheet}' has no data: every row is empty. Check that you picked "
+                "the right file and sheet, or export the roster again."
+            )
+        else:
+            message = _(
+                "The sheet '{sheet}' has no data: every line is empty. Check that you picked "
+                "the right file and sheet, or export the roster again."
+            )
+    elif unit == "row":
+        message = _(
+            "The file has no data: every row is empty. Check that you picked the right file, "
+            "or export the roster again."
+        )
+    else:
+        message = _(
+            "The file has no data: every line is empty. Check that you picked the right file, "
+            "or export the roster again."
+        )
+    return message.format(sheet=sheet)
+
+
+def _header_without_data_message(sheet: str | None, unit: str, number: int) -> str:
+    if sheet:
+        if unit == "row":
+            message = _(
+                "The sheet '{sheet}' has a header on row {number} but no data below it. "
+                "Check that you picked the right file and sheet."
+            )
+        else:
+            message = _(
+                "The sheet '{sheet}' has a header on line {number} but no data below it. "
+                "Check that you picked the right file and sheet."
+            )
+    elif unit == "row":
+        message = _(
+            "The file has a header on row {number} but no data below it. "
+            "Check that you picked the right file."
+        )
+    else:
+        message = _(
+            "The file has a header on line {number} but no data below it. "
+            "Check that you picked the right file."
+        )
+    return message.format(sheet=sheet, number=number)
+
+
+def _header_found_note(unit: str, number: int, skipped: int) -> str:
+    """Where the header is, and how many rows of a title block above it were skipped."""
+    if unit == "row":
+        if not skipped:
+            return _("Header found on row {number}.").format(number=number)
+        message = ngettext(
+            "Header found on row {number}; {n} non-empty row above it (a title block) were "
+            "skipped.",
+            "Header found on row {number}; {n} non-empty rows above it (a title block) were "
+            "skipped.",
+            skipped,
+        )
+    else:
+        if not skipped:
+            return _("Header found on line {number}.").format(number=number)
+        message = ngettext(
+            "Header found on line {number}; {n} non-empty line above it (a title block) were "
+            "skipped.",
+            "Header found on line {number}; {n} non-empty lines above it (a title block) were "
+            "skipped.",
+            skipped,
+        )
+    return message.format(number=number, n=skipped)
+
+
+def _value_without_header(unit: str, number: int, index: int) -> str:
+    if unit == "row":
+        return _(
+            "Row {number} has a value in column {column}, which has no header; it was ignored."
+        ).format(number=number, column=column_letter(index))
+    return _(
+        "Line {number} has a value in field {field}, which has no header; it was ignored."
+    ).format(number=number, field=index + 1)
 
 
 def make_headers(cells: list[Cell], unit: str) -> list[str]:
@@ -118,7 +206,7 @@ def make_headers(cells: list[Cell], unit: str) -> list[str]:
     for index in range(width):
         name = clean_header(cells[index])
         if not name:
-            name = f"Column {column_letter(index) if unit == 'row' else index + 1}"
+            name = _generated_header(unit, index)
         key = name.casefold()
         if key in seen:
             seen[key] += 1
@@ -134,48 +222,41 @@ def headers_for(rows: list[RawRow], header: HeaderGuess, unit: str) -> list[str]
     if header.index >= 0:
         return make_headers(rows[header.index].cells, unit)
     width = max((len(r.cells) for r in rows[: HEADER_SCAN_ROWS * 10]), default=0)
-    return [f"Column {column_letter(i) if unit == 'row' else i + 1}" for i in range(width)]
+    return [_generated_header(unit, i) for i in range(width)]
 
 
 def assemble_table(parts: TableParts, header: HeaderGuess | None = None) -> RosterTable:
     """Turn the collected rows into a RosterTable, or explain why there is no data."""
-    where = f"The sheet '{parts.sheet}'" if parts.sheet else "The file"
     if not parts.rows:
-        raise RosterFileError(
-            f"{where} has no data: every {parts.unit} is empty. "
-            "Check that you picked the right file"
-            + (" and sheet" if parts.sheet else "")
-            + ", or export the roster again."
-        )
+        raise RosterFileError(_no_data_message(parts.sheet, parts.unit))
     header = header or find_header(parts.rows)
     assert header is not None
     headers = headers_for(parts.rows, header, parts.unit)
-    unit_title = parts.unit.capitalize()
     notes = list(parts.notes)
     if header.index < 0:
-        notes.append(
-            "No row looked like column headers (names such as 'Employee ID' or 'Department'), "
-            f"so every row was read as data and the columns were named {headers[0]}"
-            f"{', ' + headers[1] if len(headers) > 1 else ''} and so on. "
-            "Choose what each column means in the mapping."
-        )
+        if len(headers) > 1:
+            note = _(
+                "No row looked like column headers (names such as 'Employee ID' or "
+                "'Department'), so every row was read as data and the columns were named "
+                "{first}, {second} and so on. Choose what each column means in the mapping."
+            )
+        else:
+            note = _(
+                "No row looked like column headers (names such as 'Employee ID' or "
+                "'Department'), so every row was read as data and the columns were named "
+                "{first} and so on. Choose what each column means in the mapping."
+            )
+        second = headers[1] if len(headers) > 1 else ""
+        notes.append(note.format(first=headers[0], second=second))
         header_raw = RawRow(number=0, cells=[], field_count=None)
     else:
         header_raw = parts.rows[header.index]
     if header.index >= 0 and header_raw.number != 1:
-        skipped = header.index
-        extra = (
-            f"; {skipped} non-empty {parts.unit}{'s' if skipped != 1 else ''} above it "
-            "(a title block) were skipped"
-            if skipped
-            else ""
-        )
-        notes.append(f"Header found on {parts.unit} {header_raw.number}{extra}.")
+        notes.append(_header_found_note(parts.unit, header_raw.number, header.index))
     data = parts.rows[header.index + 1 :]
     if not data and header.index >= 0:
         raise RosterFileError(
-            f"{where} has a header on {parts.unit} {header_raw.number} but no data below it. "
-            "Check that you picked the right file" + (" and sheet." if parts.sheet else ".")
+            _header_without_data_message(parts.sheet, parts.unit, header_raw.number)
         )
     width = len(headers)
     header_fields = header_raw.field_count if header.index >= 0 else None
@@ -189,17 +270,16 @@ def assemble_table(parts: TableParts, header: HeaderGuess | None = None) -> Rost
         if parts.unit == "line" and header_fields is not None and raw.field_count is not None:
             count = raw.field_count
             if count > header_fields and extra_values:
-                shown = ", ".join(repr(cell_text(v)) for _, v in extra_values[:3])
+                shown = ", ".join(repr(cell_text(v)) for _index, v in extra_values[:3])
                 problems.append(
                     Problem(
                         row=raw.number,
                         column=None,
-                        message=(
-                            f"Line {raw.number} has {count} values but the header has "
-                            f"{header_fields} columns; the extra values were ignored. "
-                            "A comma inside an unquoted value can shift the columns: "
-                            "check this line."
-                        ),
+                        message=_(
+                            "Line {number} has {count} values but the header has {columns} "
+                            "columns; the extra values were ignored. A comma inside an "
+                            "unquoted value can shift the columns: check this line."
+                        ).format(number=raw.number, count=count, columns=header_fields),
                         value=shown,
                         severity="warning",
                     )
@@ -210,11 +290,13 @@ def assemble_table(parts: TableParts, header: HeaderGuess | None = None) -> Rost
                     Problem(
                         row=raw.number,
                         column=None,
-                        message=(
-                            f"Line {raw.number} has only {count} value"
-                            f"{'s' if count != 1 else ''} but the header has {header_fields} "
-                            "columns; the missing values were left empty. Check this line."
-                        ),
+                        message=ngettext(
+                            "Line {number} has only {count} value but the header has {columns} "
+                            "columns; the missing values were left empty. Check this line.",
+                            "Line {number} has only {count} values but the header has {columns} "
+                            "columns; the missing values were left empty. Check this line.",
+                            count,
+                        ).format(number=raw.number, count=count, columns=header_fields),
                         value=None,
                         severity="warning",
                     )
@@ -224,10 +306,7 @@ def assemble_table(parts: TableParts, header: HeaderGuess | None = None) -> Rost
                 Problem(
                     row=raw.number,
                     column=None,
-                    message=(
-                        f"{unit_title} {raw.number} has a value in {_where(parts.unit, index)}, "
-                        "which has no header; it was ignored."
-                    ),
+                    message=_value_without_header(parts.unit, raw.number, index),
                     value=cell_text(value),
                     severity="warning",
                 )

@@ -14,13 +14,14 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserFacingError
 from app.events import ChangeBus, Topic
+from app.i18n import _
 from app.progress import CancelToken, Progress, no_progress
 from app.roster.model import PersonRecord, Problem, RosterPlan
 from app.services.organisation import (
-    UNASSIGNED_DEPARTMENT,
     find_or_add_department,
     find_or_add_location,
     find_or_add_role,
+    unassigned_department,
 )
 from db.base import utc_now
 from db.database import Database
@@ -116,7 +117,7 @@ class RosterWriter:
     ) -> ImportSummary:
         if not plan.ok:
             raise UserFacingError(
-                "The file has problems that stop the import; nothing was written.",
+                _("The file has problems that stop the import; nothing was written."),
                 details=[p.message for p in plan.errors],
             )
         summary = ImportSummary(
@@ -165,14 +166,15 @@ class RosterWriter:
             if email:
                 by_email[email.lower()] = person_id
 
+        unassigned = unassigned_department()
         department_ids: dict[str, int] = {}
         role_ids: dict[str, int] = {}
         location_ids: dict[str, int] = {}
 
         def department_id(name: str | None) -> int:
-            key = (name or UNASSIGNED_DEPARTMENT).lower()
+            key = (name or unassigned).lower()
             if key not in department_ids:
-                department = find_or_add_department(session, name or UNASSIGNED_DEPARTMENT)
+                department = find_or_add_department(session, name or unassigned)
                 department_ids[key] = department.id
             return department_ids[key]
 
@@ -286,9 +288,10 @@ class RosterWriter:
         ids: dict[str, int], people: Sequence[PersonRecord], departments: bool
     ) -> dict[str, str]:
         """The spelling from the file for each name key that was used."""
+        unassigned = unassigned_department()
         spelled: dict[str, str] = {}
         for person in people:
-            name = (person.department or UNASSIGNED_DEPARTMENT) if departments else person.job_title
+            name = (person.department or unassigned) if departments else person.job_title
             if name and name.lower() in ids:
                 spelled.setdefault(name.lower(), name)
         return spelled

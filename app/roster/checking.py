@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from app.i18n import N_, _, ngettext, translate
 from app.progress import CancelToken, Progress, no_progress
 from app.roster.model import (
     Cell,
@@ -46,7 +47,8 @@ from app.roster.values import (
 )
 
 F = RosterField
-UNASSIGNED = "Unassigned"
+UNASSIGNED = N_("Unassigned")
+"""Where people without a department go (the same name as UNASSIGNED_DEPARTMENT)."""
 
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[A-Za-z0-9-]{2,}$")
 
@@ -148,7 +150,7 @@ def check_rows(
             Problem(
                 row=None,
                 column=None,
-                message=(
+                message=_(
                     "No column identifies a person. Choose which column holds the name "
                     "(full name, or first and last name), the employee number or the e-mail."
                 ),
@@ -159,7 +161,7 @@ def check_rows(
         return RosterPlan(people=[], errors=errors, warnings=warnings, notes=notes)
     if not table.rows:
         errors.append(
-            Problem(None, None, "The file has no rows of people to import.", None, "error")
+            Problem(None, None, _("The file has no rows of people to import."), None, "error")
         )
         return RosterPlan(people=[], errors=errors, warnings=warnings, notes=notes)
 
@@ -172,18 +174,24 @@ def check_rows(
         texts = [r.cells[column] for r in table.rows]
         day_first, ambiguous = numeric_date_order(t for t in texts if isinstance(t, str))
         if ambiguous:
-            example = "03/04/2021 as 3 April 2021" if day_first else "03/04/2021 as March 4, 2021"
-            notes.append(
-                f"Dates such as 03/04/2021 in '{header(F.HIRE_DATE)}' were read "
-                f"{'day first' if day_first else 'month first'} ({example})"
-                + (
-                    ", because some dates in the column only make sense that way."
-                    if not day_first
-                    else ". If your file writes the month first, check the hire dates."
+            if day_first:
+                note = _(
+                    "Dates such as 03/04/2021 in '{column}' were read day first (03/04/2021 as "
+                    "3 April 2021). If your file writes the month first, check the hire dates."
                 )
-            )
+            else:
+                note = _(
+                    "Dates such as 03/04/2021 in '{column}' were read month first (03/04/2021 "
+                    "as March 4, 2021), because some dates in the column only make sense that "
+                    "way."
+                )
+            notes.append(note.format(column=header(F.HIRE_DATE)))
     if F.DEPARTMENT not in mapping:
-        notes.append(f"No department column was chosen: everyone will be put in '{UNASSIGNED}'.")
+        notes.append(
+            _("No department column was chosen: everyone will be put in '{department}'.").format(
+                department=translate(UNASSIGNED)
+            )
+        )
 
     drafts: list[_Draft] = []
     total = len(table.rows)
@@ -211,13 +219,20 @@ def check_rows(
         has_name_column = any(f in mapping for f in (F.FULL_NAME, F.FIRST_NAME, F.LAST_NAME))
         if not has_name_column:
             notes.append(
-                "The file has no name column, so names were made up from the employee "
-                f"number or the e-mail (e.g. '{example}'). You can rename people later."
+                _(
+                    "The file has no name column, so names were made up from the employee "
+                    "number or the e-mail (e.g. '{example}'). You can rename people later."
+                ).format(example=example)
             )
         else:
             notes.append(
-                f"{made_up} {'people have' if made_up != 1 else 'person has'} no name in the "
-                "file; their names were made up from the employee number or e-mail."
+                ngettext(
+                    "{n} person has no name in the file; their names were made up from the "
+                    "employee number or e-mail.",
+                    "{n} people have no name in the file; their names were made up from the "
+                    "employee number or e-mail.",
+                    made_up,
+                ).format(n=made_up)
             )
     return RosterPlan(people=people, errors=errors, warnings=warnings, notes=notes)
 
@@ -260,22 +275,23 @@ def _check_row(
         else:
             warn(
                 F.EMAIL,
-                f"Row {number}: '{raw_email}' is not a valid e-mail address; the e-mail "
-                "was left empty.",
+                _(
+                    "Row {row}: '{email}' is not a valid e-mail address; the e-mail was left empty."
+                ).format(row=number, email=raw_email),
                 raw_email,
             )
 
     if not (employee_number or first or last or full or email):
         if raw_email is not None:
-            message = (
-                f"Row {number} has no name or employee number, and its e-mail '{raw_email}' "
+            message = _(
+                "Row {row} has no name or employee number, and its e-mail '{email}' "
                 "is not a valid address, so the person can't be identified."
-            )
+            ).format(row=number, email=raw_email)
         else:
-            message = (
-                f"Row {number} has no name, employee number or e-mail, so the person can't "
+            message = _(
+                "Row {row} has no name, employee number or e-mail, so the person can't "
                 "be identified. Fill one in, or delete the row."
-            )
+            ).format(row=number)
         errors.append(Problem(number, None, message, raw_email, "error"))
         return None
 
@@ -283,7 +299,9 @@ def _check_row(
     if department is None and F.DEPARTMENT in mapping:
         warn(
             F.DEPARTMENT,
-            f"Row {number} has no department; the person will be put in '{UNASSIGNED}'.",
+            _("Row {row} has no department; the person will be put in '{department}'.").format(
+                row=number, department=translate(UNASSIGNED)
+            ),
             None,
         )
 
@@ -296,7 +314,7 @@ def _check_row(
     elif first or last:
         display = " ".join(p for p in (first, last) if p)
     elif employee_number:
-        display, made_up = f"Employee {employee_number}", True
+        display, made_up = _("Employee {number}").format(number=employee_number), True
     else:
         assert email is not None
         display, made_up = email, True
@@ -352,8 +370,10 @@ def _hire_date(
         shown = cell_text(value)
         warn(
             F.HIRE_DATE,
-            f"Row {number}: '{shown}' is not a date that can be read; the hire date was "
-            "left empty. Write it as 2021-01-31 or 31/01/2021.",
+            _(
+                "Row {row}: '{value}' is not a date that can be read; the hire date was "
+                "left empty. Write it as 2021-01-31 or 31/01/2021."
+            ).format(row=number, value=shown),
             shown,
         )
     return parsed
@@ -377,8 +397,10 @@ def _active(cells: list[Cell], mapping: ColumnMapping, number: int, warn: Warn) 
         return False
     warn(
         F.STATUS,
-        f"Row {number}: the status '{text}' is not understood; the person was "
-        "counted as active. Use words like Active, Inactive or Leaver.",
+        _(
+            "Row {row}: the status '{status}' is not understood; the person was "
+            "counted as active. Use words like Active, Inactive or Leaver."
+        ).format(row=number, status=text),
         text,
     )
     return True
@@ -396,10 +418,12 @@ def _find_duplicates(drafts: list[_Draft], name_of: HeaderOf, errors: list[Probl
                     Problem(
                         row=record.row,
                         column=name_of(F.EMPLOYEE_NUMBER),
-                        message=(
-                            f"The employee number '{record.employee_number}' appears on rows "
-                            f"{first_row} and {record.row}. Each person needs their own "
-                            "number: fix or remove one of the rows."
+                        message=_(
+                            "The employee number '{number}' appears on rows {first_row} and "
+                            "{row}. Each person needs their own number: fix or remove one of "
+                            "the rows."
+                        ).format(
+                            number=record.employee_number, first_row=first_row, row=record.row
                         ),
                         value=record.employee_number,
                         severity="error",
@@ -412,11 +436,10 @@ def _find_duplicates(drafts: list[_Draft], name_of: HeaderOf, errors: list[Probl
                     Problem(
                         row=record.row,
                         column=name_of(F.EMAIL),
-                        message=(
-                            f"The e-mail '{record.email}' appears on rows {first_row} and "
-                            f"{record.row}. Each person needs their own e-mail: fix or remove "
-                            "one of the rows."
-                        ),
+                        message=_(
+                            "The e-mail '{email}' appears on rows {first_row} and {row}. Each "
+                            "person needs their own e-mail: fix or remove one of the rows."
+                        ).format(email=record.email, first_row=first_row, row=record.row),
                         value=record.email,
                         severity="error",
                     )
@@ -453,9 +476,11 @@ def _resolve_managers(
                     Problem(
                         record.row,
                         name_of(F.MANAGER),
-                        f"Row {record.row}: the manager '{ref}' matches several people in the "
-                        f"file (rows {', '.join(map(str, rows[:5]))}); no manager was set. "
-                        "Use the manager's employee number or e-mail instead.",
+                        _(
+                            "Row {row}: the manager '{manager}' matches several people in the "
+                            "file (rows {rows}); no manager was set. Use the manager's employee "
+                            "number or e-mail instead."
+                        ).format(row=record.row, manager=ref, rows=", ".join(map(str, rows[:5]))),
                         ref,
                         "warning",
                     )
@@ -468,9 +493,11 @@ def _resolve_managers(
                 Problem(
                     record.row,
                     name_of(F.MANAGER),
-                    f"Row {record.row}: the manager '{ref}' matches nobody in the file (by "
-                    "employee number, e-mail or full name); the person will have no manager "
-                    "unless that manager is already in the app.",
+                    _(
+                        "Row {row}: the manager '{manager}' matches nobody in the file (by "
+                        "employee number, e-mail or full name); the person will have no manager "
+                        "unless that manager is already in the app."
+                    ).format(row=record.row, manager=ref),
                     ref,
                     "warning",
                 )
@@ -481,8 +508,9 @@ def _resolve_managers(
                 Problem(
                     record.row,
                     name_of(F.MANAGER),
-                    f"Row {record.row}: the person is listed as their own manager; no manager "
-                    "was set.",
+                    _(
+                        "Row {row}: the person is listed as their own manager; no manager was set."
+                    ).format(row=record.row),
                     ref,
                     "warning",
                 )

@@ -18,6 +18,7 @@ import re
 import sys
 from pathlib import Path
 
+from app.i18n import N_, _, ngettext, translate
 from app.progress import CancelToken, Progress
 from app.roster._table import RawRow, TableParts, assemble_table
 from app.roster.model import Cell, RosterFileError, RosterTable
@@ -26,38 +27,44 @@ MAX_TEXT_BYTES = 200 * 1024 * 1024
 _SNIFF_CHARS = 64 * 1024
 _DELIMITERS = [",", ";", "\t", "|"]
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
-_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe (|)"}
+_READ_AS: dict[str, str] = {
+    ",": N_("Read as text separated by commas, encoding {encoding}."),
+    ";": N_("Read as text separated by semicolons, encoding {encoding}."),
+    "\t": N_("Read as text separated by tabs, encoding {encoding}."),
+    "|": N_("Read as text separated by pipe (|)s, encoding {encoding}."),
+}
+"""The first note of a text file, per delimiter."""
 
 
 def _decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name for the notes)."""
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", "UTF-8 (with BOM)")
+        return _strict(data[3:], "utf-8", _("UTF-8 (with BOM)"))
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) and len(data) % 4 == 0:
         try:
             return data.decode("utf-32"), "UTF-32"
         except UnicodeDecodeError:
             pass
     if data.startswith(codecs.BOM_UTF16_LE):
-        return _strict(data[2:], "utf-16-le", "UTF-16 (Unicode text)")
+        return _strict(data[2:], "utf-16-le", _("UTF-16 (Unicode text)"))
     if data.startswith(codecs.BOM_UTF16_BE):
-        return _strict(data[2:], "utf-16-be", "UTF-16 (Unicode text)")
+        return _strict(data[2:], "utf-16-be", _("UTF-16 (Unicode text)"))
     sample = data[:4096]
     if len(sample) >= 4:
         even_nuls = sample[0::2].count(0) / max(1, len(sample[0::2]))
         odd_nuls = sample[1::2].count(0) / max(1, len(sample[1::2]))
         if odd_nuls > 0.3 and even_nuls < 0.05:
-            return _strict(data, "utf-16-le", "UTF-16 (Unicode text, no BOM)")
+            return _strict(data, "utf-16-le", _("UTF-16 (Unicode text, no BOM)"))
         if even_nuls > 0.3 and odd_nuls < 0.05:
-            return _strict(data, "utf-16-be", "UTF-16 (Unicode text, no BOM)")
+            return _strict(data, "utf-16-be", _("UTF-16 (Unicode text, no BOM)"))
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252"), "Windows-1252 (the file is not UTF-8)"
+        return data.decode("cp1252"), _("Windows-1252 (the file is not UTF-8)")
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "Latin-1 (the file is not UTF-8)"
+        return data.decode("latin-1"), _("Latin-1 (the file is not UTF-8)")
 
 
 def _strict(data: bytes, codec: str, label: str) -> tuple[str, str]:
@@ -65,9 +72,11 @@ def _strict(data: bytes, codec: str, label: str) -> tuple[str, str]:
         return data.decode(codec), label
     except UnicodeDecodeError as exc:
         raise RosterFileError(
-            f"The file says it is {label} but some of its text can't be read as such "
-            f"(at byte {exc.start}). Export it again from your HR system, or save it in "
-            "Excel as 'CSV UTF-8', and import again.",
+            _(
+                "The file says it is {encoding} but some of its text can't be read as such "
+                "(at byte {position}). Export it again from your HR system, or save it in "
+                "Excel as 'CSV UTF-8', and import again."
+            ).format(encoding=label, position=exc.start),
             details=[str(exc)],
         ) from exc
 
@@ -113,8 +122,10 @@ def read_csv(
         data = path.read_bytes()
     if len(data) > MAX_TEXT_BYTES:
         raise RosterFileError(
-            f"The file is too large to import ({len(data) // (1024 * 1024)} MB; the limit "
-            f"is {MAX_TEXT_BYTES // (1024 * 1024)} MB). Export only the columns you need."
+            _(
+                "The file is too large to import ({size} MB; the limit is {limit} MB). "
+                "Export only the columns you need."
+            ).format(size=len(data) // (1024 * 1024), limit=MAX_TEXT_BYTES // (1024 * 1024))
         )
     text, encoding = _decode(data)
     notes: list[str] = []
@@ -122,30 +133,36 @@ def read_csv(
     controls = len(_BINARY.findall(text[:1_000_000]))
     if controls > max(16, min(len(text), 1_000_000) // 100):
         raise RosterFileError(
-            "This file doesn't look like a CSV or text file: it contains binary data. "
-            "Export the roster as .csv or .xlsx and import that file."
+            _(
+                "This file doesn't look like a CSV or text file: it contains binary data. "
+                "Export the roster as .csv or .xlsx and import that file."
+            )
         )
     if nuls:
         if nuls > max(16, len(text) // 100):
             raise RosterFileError(
-                "This file doesn't look like a CSV or text file: it contains binary data. "
-                "Export the roster as .csv or .xlsx and import that file."
+                _(
+                    "This file doesn't look like a CSV or text file: it contains binary data. "
+                    "Export the roster as .csv or .xlsx and import that file."
+                )
             )
         text = text.replace("\x00", "")
         notes.append(
-            f"{nuls} invisible NUL character{'s were' if nuls != 1 else ' was'} "
-            "removed from the file."
+            ngettext(
+                "{n} invisible NUL character was removed from the file.",
+                "{n} invisible NUL characters were removed from the file.",
+                nuls,
+            ).format(n=nuls)
         )
     if not text.strip():
         raise RosterFileError(
-            "The file has no data: it is blank. Check that you picked the right file, "
-            "or export the roster again."
+            _(
+                "The file has no data: it is blank. Check that you picked the right file, "
+                "or export the roster again."
+            )
         )
     delimiter = _sniff_delimiter(text)
-    notes.insert(
-        0,
-        f"Read as text separated by {_DELIMITER_NAMES[delimiter]}s, encoding {encoding}.",
-    )
+    notes.insert(0, translate(_READ_AS[delimiter]).format(encoding=encoding))
     total_lines = text.count("\n") or text.count("\r") or 1
     rows: list[RawRow] = []
     trimmed = 0
@@ -179,8 +196,10 @@ def read_csv(
             rows.append(RawRow(number=start, cells=cells, field_count=field_count))
     except csv.Error as exc:
         raise RosterFileError(
-            f"The file can't be read as CSV near line {reader.line_num}: {exc}. "
-            "Open it in a spreadsheet program, check that line, save as CSV and import again.",
+            _(
+                "The file can't be read as CSV near line {line}: {error}. Open it in a "
+                "spreadsheet program, check that line, save as CSV and import again."
+            ).format(line=reader.line_num, error=exc),
             details=[str(exc)],
         ) from exc
     finally:
@@ -188,8 +207,11 @@ def read_csv(
     progress(total_lines, total_lines)
     if trimmed:
         notes.append(
-            f"Spaces at the start or end of {trimmed} value{'s' if trimmed != 1 else ''} were "
-            "removed."
+            ngettext(
+                "Spaces at the start or end of {n} value were removed.",
+                "Spaces at the start or end of {n} values were removed.",
+                trimmed,
+            ).format(n=trimmed)
         )
     return assemble_table(
         TableParts(source_name=path.name, sheet=None, rows=rows, notes=notes, unit="line")

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Literal
 
 from app.errors import UserFacingError
+from app.i18n import N_, translate
 
 Cell = str | date | datetime | int | float | bool | None
 """One value as read from the file. CSV values are always ``str`` (or ``None`` when empty)."""
@@ -40,8 +41,8 @@ class RosterField(StrEnum):
 
     @property
     def label(self) -> str:
-        """A human label for the mapping dialog."""
-        return _LABELS[self]
+        """A human label for the mapping dialog, in the user's language."""
+        return translate(_LABELS[self])
 
     @property
     def identifies_person(self) -> bool:
@@ -50,18 +51,18 @@ class RosterField(StrEnum):
 
 
 _LABELS: dict[RosterField, str] = {
-    RosterField.EMPLOYEE_NUMBER: "Employee number",
-    RosterField.FULL_NAME: "Full name",
-    RosterField.FIRST_NAME: "First name",
-    RosterField.LAST_NAME: "Last name",
-    RosterField.EMAIL: "E-mail",
-    RosterField.DEPARTMENT: "Department",
-    RosterField.JOB_TITLE: "Job title / role",
-    RosterField.LOCATION: "Location / office",
-    RosterField.MANAGER: "Manager (employee number, e-mail or name)",
-    RosterField.HIRE_DATE: "Hire date",
-    RosterField.STATUS: "Status (active / leaver)",
-    RosterField.IGNORE: "Don't import",
+    RosterField.EMPLOYEE_NUMBER: N_("Employee number"),
+    RosterField.FULL_NAME: N_("Full name"),
+    RosterField.FIRST_NAME: N_("First name"),
+    RosterField.LAST_NAME: N_("Last name"),
+    RosterField.EMAIL: N_("E-mail"),
+    RosterField.DEPARTMENT: N_("Department"),
+    RosterField.JOB_TITLE: N_("Job title / role"),
+    RosterField.LOCATION: N_("Location / office"),
+    RosterField.MANAGER: N_("Manager (employee number, e-mail or name)"),
+    RosterField.HIRE_DATE: N_("Hire date"),
+    RosterField.STATUS: N_("Status (active / leaver)"),
+    RosterField.IGNORE: N_("Don't import"),
 }
 
 IDENTIFYING_FIELDS: frozenset[RosterField] = frozenset(

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import Cancelled
+from app.i18n import N_, _, ngettext, translate
 from app.progress import CancelToken, Progress
 from app.roster._table import (
     HEADER_SCAN_ROWS,
@@ -53,16 +54,16 @@ MAX_SHEET_XML_BYTES = 400 * 1024 * 1024
 _PEEK_ROWS = 40
 _PEEK_COLUMNS = 200
 
-DAMAGED = (
+DAMAGED = N_(
     "The file is damaged and can't be read as an Excel workbook. If you have it open in "
     "Excel, save a new copy (File > Save As > Excel Workbook); otherwise export it again "
     "from your HR system, and import again."
 )
-PASSWORD = (
+PASSWORD = N_(
     "This workbook is password-protected. Open it in Excel, remove the password "
     "(File > Info > Protect Workbook), save it, and import again."
 )
-STRICT = (
+STRICT = N_(
     "This workbook is saved as 'Strict Open XML Spreadsheet', which can't be imported. "
     "Open it in Excel and save it as 'Excel Workbook (*.xlsx)', then import again."
 )
@@ -98,9 +99,11 @@ def scan_sheet_xml(archive: zipfile.ZipFile, member: str, cancel: CancelToken | 
     info = archive.getinfo(member)
     if info.file_size > MAX_SHEET_XML_BYTES:
         raise RosterFileError(
-            "This sheet is too large to import (more than "
-            f"{MAX_SHEET_XML_BYTES // (1024 * 1024)} MB of cell data). Copy the roster "
-            "columns to a new workbook, or export them as CSV, and import that."
+            _(
+                "This sheet is too large to import (more than {megabytes} MB of cell data). "
+                "Copy the roster columns to a new workbook, or export them as CSV, and import "
+                "that."
+            ).format(megabytes=MAX_SHEET_XML_BYTES // (1024 * 1024))
         )
     scan = SheetScan()
     current_row = 0
@@ -154,7 +157,9 @@ def open_workbook(path: Path) -> Iterator[Any]:
         except (RosterFileError, Cancelled):
             raise
         except Exception as exc:
-            raise RosterFileError(DAMAGED, details=[f"{type(exc).__name__}: {exc}"]) from exc
+            raise RosterFileError(
+                translate(DAMAGED), details=[f"{type(exc).__name__}: {exc}"]
+            ) from exc
         try:
             if not workbook.sheetnames:
                 raise RosterFileError(_no_sheets_message(path))
@@ -172,8 +177,8 @@ def _no_sheets_message(path: Path) -> str:
     except Exception:  # the message is the same whatever went wrong here
         head = b""
     if b"purl.oclc.org/ooxml" in head or b'conformance="strict"' in head:
-        return STRICT
-    return (
+        return translate(STRICT)
+    return _(
         "The workbook has no sheets that can be read. Open it in Excel, check it shows your "
         "roster, save it as 'Excel Workbook (*.xlsx)' and import again."
     )
@@ -234,17 +239,19 @@ def _sheet_choices(workbook: Any) -> list[SheetChoice]:
         state = getattr(sheet, "sheet_state", "visible")
         visible = state == "visible"
         if not is_worksheet:
-            choices.append(SheetChoice(name, visible, False, "chart sheet (no table)"))
+            choices.append(SheetChoice(name, visible, False, _("chart sheet (no table)")))
             continue
         try:
             rows = _peek_rows(sheet)
         except (RosterFileError, Cancelled):
             raise
         except Exception as exc:
-            raise RosterFileError(DAMAGED, details=[f"{type(exc).__name__}: {exc}"]) from exc
-        hidden_note = "very hidden sheet" if state == "veryHidden" else "hidden sheet"
+            raise RosterFileError(
+                translate(DAMAGED), details=[f"{type(exc).__name__}: {exc}"]
+            ) from exc
+        hidden_note = _("very hidden sheet") if state == "veryHidden" else _("hidden sheet")
         if not rows:
-            note = "empty"
+            note = _("empty")
             roster = False
         else:
             guess = find_header(rows)
@@ -253,11 +260,15 @@ def _sheet_choices(workbook: Any) -> list[SheetChoice]:
             if roster:
                 note = ""
             elif not has_data:
-                note = "no rows of data"
+                note = _("no rows of data")
             else:
-                note = "no name, employee number or e-mail column recognised"
+                note = _("no name, employee number or e-mail column recognised")
         if not visible:
-            note = f"{hidden_note}, {note}" if note else hidden_note
+            if note:
+                # Translators: a sheet's notes in the sheet picker, e.g. "hidden sheet, empty".
+                note = _("{hidden}, {note}").format(hidden=hidden_note, note=note)
+            else:
+                note = hidden_note
         choices.append(SheetChoice(name, visible, roster, note))
     return choices
 
@@ -268,7 +279,7 @@ def default_xlsx_sheet(choices: list[SheetChoice]) -> str | None:
         if choice.visible and choice.looks_like_roster:
             return choice.name
     for choice in choices:
-        if choice.visible and choice.note not in ("empty", "chart sheet (no table)"):
+        if choice.visible and choice.note not in (_("empty"), _("chart sheet (no table)")):
             return choice.name
     return None
 
@@ -296,22 +307,41 @@ def _choose_sheet(workbook: Any, sheet_name: str | None) -> tuple[str, list[str]
         if sheet_name is None:
             visible = [c for c in choices if c.visible]
             if len(choices) == 1:
-                where = f"its only sheet, '{choices[0].name}', is empty"
-            else:
-                where = f"none of its {len(choices)} sheets has a table" + (
-                    " (some are hidden or charts)" if len(visible) < len(choices) else ""
+                message = _(
+                    "The workbook has no data: its only sheet, '{sheet}', is empty. Check that "
+                    "you picked the right file, or export the roster again."
                 )
-            raise RosterFileError(
-                f"The workbook has no data: {where}. Check that you picked the right file, "
-                "or export the roster again."
-            )
+            elif len(visible) < len(choices):
+                message = ngettext(
+                    "The workbook has no data: none of its {n} sheet has a table (some are "
+                    "hidden or charts). Check that you picked the right file, or export the "
+                    "roster again.",
+                    "The workbook has no data: none of its {n} sheets has a table (some are "
+                    "hidden or charts). Check that you picked the right file, or export the "
+                    "roster again.",
+                    len(choices),
+                )
+            else:
+                message = ngettext(
+                    "The workbook has no data: none of its {n} sheet has a table. Check that "
+                    "you picked the right file, or export the roster again.",
+                    "The workbook has no data: none of its {n} sheets has a table. Check that "
+                    "you picked the right file, or export the roster again.",
+                    len(choices),
+                )
+            raise RosterFileError(message.format(sheet=choices[0].name, n=len(choices)))
         skipped = [c.name for c in choices if c.name != sheet_name][:5]
         if len(choices) > 1:
             notes.append(
-                f"Read the sheet '{sheet_name}' (the workbook has {len(choices)} sheets; "
-                "pick another one if this is not the roster)."
+                ngettext(
+                    "Read the sheet '{sheet}' (the workbook has {n} sheet; "
+                    "pick another one if this is not the roster).",
+                    "Read the sheet '{sheet}' (the workbook has {n} sheets; "
+                    "pick another one if this is not the roster).",
+                    len(choices),
+                ).format(sheet=sheet_name, n=len(choices))
                 if skipped
-                else f"Read the sheet '{sheet_name}'."
+                else _("Read the sheet '{sheet}'.").format(sheet=sheet_name)
             )
     return sheet_name, notes
 
@@ -325,30 +355,36 @@ def _read_chosen_sheet(
     cancel: CancelToken | None,
 ) -> RosterTable:
     if sheet_name not in workbook.sheetnames:
+        sheets = ", ".join(f"'{n}'" for n in workbook.sheetnames[:20])
+        if len(workbook.sheetnames) > 20:
+            sheets += "…"
         raise RosterFileError(
-            f"The workbook has no sheet called '{sheet_name}'. Its sheets are: "
-            + ", ".join(f"'{n}'" for n in workbook.sheetnames[:20])
-            + ("…" if len(workbook.sheetnames) > 20 else "")
-            + "."
+            _("The workbook has no sheet called '{sheet}'. Its sheets are: {sheets}.").format(
+                sheet=sheet_name, sheets=sheets
+            )
         )
     sheet, is_worksheet = _sheet_kind(workbook, sheet_name)
     if not is_worksheet:
         raise RosterFileError(
-            f"'{sheet_name}' is a chart sheet, not a table. Pick the sheet with the roster."
+            _("'{sheet}' is a chart sheet, not a table. Pick the sheet with the roster.").format(
+                sheet=sheet_name
+            )
         )
     try:
         return _read_sheet(path, workbook, sheet, sheet_name, notes, progress, cancel)
     except (RosterFileError, Cancelled):
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
-        raise RosterFileError(DAMAGED, details=[f"{type(exc).__name__}: {exc}"]) from exc
+        raise RosterFileError(translate(DAMAGED), details=[f"{type(exc).__name__}: {exc}"]) from exc
     except MemoryError as exc:
         raise RosterFileError(
-            "This sheet is too large to import on this computer. Export only the roster "
-            "columns as CSV and import that."
+            _(
+                "This sheet is too large to import on this computer. Export only the roster "
+                "columns as CSV and import that."
+            )
         ) from exc
     except Exception as exc:
-        raise RosterFileError(DAMAGED, details=[f"{type(exc).__name__}: {exc}"]) from exc
+        raise RosterFileError(translate(DAMAGED), details=[f"{type(exc).__name__}: {exc}"]) from exc
 
 
 def _read_sheet(
@@ -369,11 +405,13 @@ def _read_sheet(
             scanned = True
     date_1904 = getattr(workbook, "epoch", None) is not None and workbook.epoch.year == 1904
     if date_1904:
-        notes.append("Dates were read in the 1904 date system (as the workbook says).")
+        notes.append(_("Dates were read in the 1904 date system (as the workbook says)."))
     if scanned and scan.last_value_row == 0:
         raise RosterFileError(
-            f"The sheet '{sheet_name}' has no data: it is empty. "
-            "Pick the sheet that holds the roster."
+            _(
+                "The sheet '{sheet}' has no data: it is empty. "
+                "Pick the sheet that holds the roster."
+            ).format(sheet=sheet_name)
         )
     max_row = scan.last_value_row if scanned else None
     if hasattr(sheet, "reset_dimensions"):
@@ -423,8 +461,10 @@ def _read_sheet(
             rows.append(RawRow(number=number, cells=cells))
             if len(rows) > MAX_DATA_ROWS + HEADER_SCAN_ROWS:
                 raise RosterFileError(
-                    f"The sheet '{sheet_name}' has more than {MAX_DATA_ROWS:,} rows, which is "
-                    "more than a roster import can take. Split the file and import it in parts."
+                    _(
+                        "The sheet '{sheet}' has more than {limit:,} rows, which is more than a "
+                        "roster import can take. Split the file and import it in parts."
+                    ).format(sheet=sheet_name, limit=MAX_DATA_ROWS)
                 )
     progress(total or number, total or number)
 
@@ -436,30 +476,41 @@ def _read_sheet(
         more = "…" if len(hidden_with_data) > 10 else ""
         count = len(hidden_with_data)
         notes.append(
-            f"{count} hidden row{'s were' if count != 1 else ' was'} skipped "
-            f"(row{'s' if count != 1 else ''} {shown}{more}). Unhide them in Excel and import "
-            "again if those people should be included."
+            ngettext(
+                "{n} hidden row was skipped (row {rows}). Unhide them in Excel and import "
+                "again if those people should be included.",
+                "{n} hidden rows were skipped (rows {rows}). Unhide them in Excel and import "
+                "again if those people should be included.",
+                count,
+            ).format(n=count, rows=shown + more)
         )
     elif not scanned:
-        notes.append("Hidden rows could not be detected in this workbook; all rows were read.")
+        notes.append(_("Hidden rows could not be detected in this workbook; all rows were read."))
     if trimmed:
         notes.append(
-            f"Spaces at the start or end of {trimmed} value{'s' if trimmed != 1 else ''} were "
-            "removed."
+            ngettext(
+                "Spaces at the start or end of {n} value were removed.",
+                "Spaces at the start or end of {n} values were removed.",
+                trimmed,
+            ).format(n=trimmed)
         )
     problems: list[Problem] = []
     if header is not None and rows:
         headers = headers_for(rows, header, "row")
         for row_number, column, code in errors:
-            name = headers[column] if column < len(headers) else f"Column {column_letter(column)}"
+            name = (
+                headers[column]
+                if column < len(headers)
+                else _("Column {column}").format(column=column_letter(column))
+            )
             problems.append(
                 Problem(
                     row=row_number,
                     column=name,
-                    message=(
-                        f"Row {row_number}, {name}: the cell shows the Excel error {code}; "
+                    message=_(
+                        "Row {row}, {column}: the cell shows the Excel error {code}; "
                         "it was read as empty. Fix the formula in Excel if the value matters."
-                    ),
+                    ).format(row=row_number, column=name, code=code),
                     value=code,
                     severity="warning",
                 )
@@ -515,11 +566,17 @@ def _fill_merges(
                 filled += 1
     if filled:
         notes.append(
-            f"Merged cells: a value merged down over several rows was copied into each of "
-            f"those rows ({filled} cell{'s' if filled != 1 else ''}); values merged across "
-            "columns stay in the first column only."
+            ngettext(
+                "Merged cells: a value merged down over several rows was copied into each of "
+                "those rows ({n} cell); values merged across columns stay in the first column "
+                "only.",
+                "Merged cells: a value merged down over several rows was copied into each of "
+                "those rows ({n} cells); values merged across columns stay in the first column "
+                "only.",
+                filled,
+            ).format(n=filled)
         )
     elif ignored:
         notes.append(
-            "Merged cells: values merged across columns were read from the first column only."
+            _("Merged cells: values merged across columns were read from the first column only.")
         )

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.errors import DataFileError, UserFacingError
+from app.i18n import _
 from db.backup import backup_sqlite_file
 from db.database import Database
 
@@ -36,16 +37,19 @@ def copy_data_file(database: Database, destination: Path) -> Path:
     """A consistent copy of the open data file (Save a copy / Back up / `upskill backup`)."""
     if not database.is_sqlite:
         raise UserFacingError(
-            "This data lives on a database server; ask its administrator for a backup "
-            "(pg_dump), or use File > Save a copy from a local data file."
+            _(
+                "This data lives on a database server; ask its administrator for a backup "
+                "(pg_dump), or use File > Save a copy from a local data file."
+            )
         )
     source = Path(str(database.url.database))
     if destination.expanduser().resolve() == source.resolve():
-        raise UserFacingError("Choose a different file: that is the file that is open now.")
+        raise UserFacingError(_("Choose a different file: that is the file that is open now."))
     try:
         return backup_sqlite_file(source, destination)
     except OSError as exc:
         raise DataFileError(
-            f"Could not write {destination}: {exc.strerror or exc}. "
-            "Choose another folder or free some disk space."
+            _(
+                "Could not write {file}: {reason}. Choose another folder or free some disk space."
+            ).format(file=destination, reason=exc.strerror or exc)
         ) from exc

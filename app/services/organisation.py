@@ -9,21 +9,46 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.events import ChangeBus, Topic
+from app.i18n import N_, _, translate
 from app.privacy import anonymity_threshold
 from app.validation import clean_text
 from db.database import Database
 from db.models import Department, Employee, EmployeeStatus, Location, Organisation, Role, Track
 
-DEFAULT_ORGANISATION_NAME = "My organisation"
-UNASSIGNED_DEPARTMENT = "Unassigned"
+DEFAULT_ORGANISATION_NAME = N_("My organisation")
+"""The name a new data file's organisation gets (translated when it is stored)."""
+UNASSIGNED_DEPARTMENT = N_("Unassigned")
+"""The department of imported people whose row names none (translated when it is stored)."""
 
 TRACK_LABELS: dict[Track, str] = {
-    Track.EXECUTIVE: "Executive",
-    Track.TECHNICAL: "Technical",
-    Track.DOMAIN_EXPERT: "Domain expert",
-    Track.FRONTLINE: "Frontline",
-    Track.CUSTOM: "Custom",
+    Track.EXECUTIVE: N_("Executive"),
+    Track.TECHNICAL: N_("Technical"),
+    Track.DOMAIN_EXPERT: N_("Domain expert"),
+    Track.FRONTLINE: N_("Frontline"),
+    Track.CUSTOM: N_("Custom"),
 }
+"""Each track's label in English; show ``track_label(track)``, which translates it."""
+
+_NEEDS_A_NAME = {
+    "department": N_("The department needs a name."),
+    "role": N_("The role needs a name."),
+    "location": N_("The location needs a name."),
+}
+_ALREADY_EXISTS = {
+    "department": N_("There is already a department called “{name}”."),
+    "role": N_("There is already a role called “{name}”."),
+    "location": N_("There is already a location called “{name}”."),
+}
+
+
+def track_label(track: Track) -> str:
+    """The name of a learning track as the user reads it."""
+    return translate(TRACK_LABELS[track])
+
+
+def unassigned_department() -> str:
+    """The name of the department for people without one, in the user's language."""
+    return translate(UNASSIGNED_DEPARTMENT)
 
 
 @dataclass(frozen=True)
@@ -56,7 +81,9 @@ class OrganisationSettings:
 def get_or_create_organisation(session: Session) -> Organisation:
     organisation = session.execute(select(Organisation).limit(1)).scalar_one_or_none()
     if organisation is None:
-        organisation = Organisation(name=DEFAULT_ORGANISATION_NAME, anonymity_threshold=5)
+        organisation = Organisation(
+            name=translate(DEFAULT_ORGANISATION_NAME), anonymity_threshold=5
+        )
         session.add(organisation)
         session.flush()
     return organisation
@@ -148,7 +175,7 @@ class OrganisationService:
     def update_settings(self, name: str, threshold: int) -> None:
         cleaned = clean_text(name)
         if not cleaned:
-            raise ValidationError("The organisation needs a name.", field="name")
+            raise ValidationError(_("The organisation needs a name."), field="name")
         with self._db.transaction() as session:
             organisation = get_or_create_organisation(session)
             organisation.name = cleaned
@@ -184,7 +211,7 @@ class OrganisationService:
             self._ensure_unique(session, Department, cleaned, department_id, "department")
             department = session.get(Department, department_id)
             if department is None:
-                raise ValidationError("That department no longer exists.")
+                raise ValidationError(_("That department no longer exists."))
             department.name = cleaned
         self._changes.publish(Topic.DEPARTMENTS, Topic.PEOPLE)
 
@@ -225,7 +252,7 @@ class OrganisationService:
             self._ensure_unique(session, Role, cleaned, role_id, "role")
             role = session.get(Role, role_id)
             if role is None:
-                raise ValidationError("That role no longer exists.")
+                raise ValidationError(_("That role no longer exists."))
             role.name = cleaned
             role.track = track
         self._changes.publish(Topic.ROLES, Topic.PEOPLE)
@@ -262,7 +289,7 @@ class OrganisationService:
     def _required_name(name: str, what: str) -> str:
         cleaned = clean_text(name)
         if not cleaned:
-            raise ValidationError(f"The {what} needs a name.", field="name")
+            raise ValidationError(translate(_NEEDS_A_NAME[what]), field="name")
         return cleaned
 
     @staticmethod
@@ -277,4 +304,4 @@ class OrganisationService:
         if own_id is not None:
             statement = statement.where(model.id != own_id)
         if session.execute(statement.limit(1)).first() is not None:
-            raise ValidationError(f"There is already a {what} called “{name}”.", field="name")
+            raise ValidationError(translate(_ALREADY_EXISTS[what]).format(name=name), field="name")

@@ -7,14 +7,16 @@ from datetime import date
 from sqlalchemy import func, select
 
 from app.events import ChangeBus
+from app.i18n import N_, translate
 from app.overview_figures import HeadcountRow, OrganisationOverview, RoleHeadcountRow
-from app.services.organisation import TRACK_LABELS, get_or_create_organisation
+from app.services.organisation import get_or_create_organisation, track_label
 from db.database import Database
 from db.models import Department, Employee, EmployeeStatus, Location, Role, Track
 
-NO_DEPARTMENT = "No department"
-NO_ROLE = "No role"
-NO_LOCATION = "No location"
+NO_DEPARTMENT = N_("No department")
+NO_ROLE = N_("No role")
+NO_LOCATION = N_("No location")
+"""Labels of the rows for people without one (English; translated when the figures are made)."""
 
 
 class OverviewService:
@@ -24,6 +26,9 @@ class OverviewService:
 
     def organisation_overview(self, today: date | None = None) -> OrganisationOverview:
         active = Employee.status == EmployeeStatus.ACTIVE
+        no_department_label, no_role_label, no_location_label = (
+            translate(label) for label in (NO_DEPARTMENT, NO_ROLE, NO_LOCATION)
+        )
         with self._db.transaction() as session:
             organisation = get_or_create_organisation(session)
             name = organisation.name
@@ -34,7 +39,7 @@ class OverviewService:
                 ).all()
             )
             departments = [
-                HeadcountRow(label or NO_DEPARTMENT, int(n))
+                HeadcountRow(label or no_department_label, int(n))
                 for label, n in session.execute(
                     select(Department.name, func.count(Employee.id))
                     .select_from(Employee)
@@ -55,17 +60,17 @@ class OverviewService:
                 )
             }
             tracks = [
-                HeadcountRow(TRACK_LABELS[track], track_counts[track])
+                HeadcountRow(track_label(track), track_counts[track])
                 for track in Track
                 if track_counts.get(track)
             ]
             if track_counts.get(None):
-                tracks.append(HeadcountRow(NO_ROLE, track_counts[None]))
+                tracks.append(HeadcountRow(no_role_label, track_counts[None]))
             roles = [
                 RoleHeadcountRow(
-                    department or NO_DEPARTMENT,
-                    role or NO_ROLE,
-                    TRACK_LABELS[track] if track else "—",
+                    department or no_department_label,
+                    role or no_role_label,
+                    track_label(track) if track else "—",
                     int(n),
                 )
                 for department, role, track, n in session.execute(
@@ -79,7 +84,7 @@ class OverviewService:
                 )
             ]
             locations = [
-                HeadcountRow(label or NO_LOCATION, int(n))
+                HeadcountRow(label or no_location_label, int(n))
                 for label, n in session.execute(
                     select(Location.name, func.count(Employee.id))
                     .select_from(Employee)
@@ -118,7 +123,9 @@ class OverviewService:
             departments=departments,
             tracks=tracks,
             roles=roles,
-            locations=[row for row in locations if row.label != NO_LOCATION or len(locations) > 1],
+            locations=[
+                row for row in locations if row.label != no_location_label or len(locations) > 1
+            ],
             department_count=department_count,
             role_count=role_count,
             location_count=location_count,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from app.errors import ValidationError
 from app.events import ChangeBus, Topic
+from app.i18n import _
 from app.services.organisation import find_or_add_location
 from app.validation import clean_text, is_valid_email, make_display_name, normalise_email
 from db.database import Database
@@ -242,7 +243,7 @@ class PeopleService:
         with self._db.reading() as session:
             person = session.get(Employee, person_id)
             if person is None:
-                raise ValidationError("That person no longer exists in this data file.")
+                raise ValidationError(_("That person no longer exists in this data file."))
             manager = session.get(Employee, person.manager_id) if person.manager_id else None
             return PersonDetails(
                 id=person.id,
@@ -279,7 +280,7 @@ class PeopleService:
         with self._db.transaction() as session:
             person = session.get(Employee, person_id)
             if person is None:
-                raise ValidationError("That person no longer exists in this data file.")
+                raise ValidationError(_("That person no longer exists in this data file."))
             self._apply(session, person, details)
         self._changes.publish(Topic.PEOPLE, ids=frozenset({person_id}))
 
@@ -306,29 +307,39 @@ class PeopleService:
         display = clean_text(details.display_name) or make_display_name(first, last, number)
         if not (first or last or clean_text(details.display_name) or number or email):
             raise ValidationError(
-                "Give the person a name, an employee number or an e-mail address.",
+                _("Give the person a name, an employee number or an e-mail address."),
                 field="first_name",
             )
         if email and not is_valid_email(email):
             raise ValidationError(
-                f"“{email}” is not a valid e-mail address (it should look like name@example.org).",
+                _(
+                    "“{email}” is not a valid e-mail address "
+                    "(it should look like name@example.org)."
+                ).format(email=email),
                 field="email",
             )
         if number and self._taken(session, Employee.employee_number, number, person.id):
             raise ValidationError(
-                f"Employee number {number} already belongs to someone else.",
+                _("Employee number {number} already belongs to someone else.").format(
+                    number=number
+                ),
                 field="employee_number",
             )
         if email and self._taken(session, Employee.email, email, person.id):
             raise ValidationError(
-                f"The e-mail address {email} already belongs to someone else.", field="email"
+                _("The e-mail address {email} already belongs to someone else.").format(
+                    email=email
+                ),
+                field="email",
             )
         if details.manager_id is not None and person.id is not None:
             if details.manager_id == person.id:
-                raise ValidationError("A person cannot be their own manager.", field="manager")
+                raise ValidationError(
+                    _("A person cannot be their own manager."), field="manager"
+                )
             if self._reports_to(session, details.manager_id, person.id):
                 raise ValidationError(
-                    "That manager already reports to this person; choose someone else.",
+                    _("That manager already reports to this person; choose someone else."),
                     field="manager",
                 )
         person.first_name = first

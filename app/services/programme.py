@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from sqlalchemy import ColumnElement, func, select
 
+from app.i18n import _, ngettext
 from db.database import Database
 from db.models import (
     Assessment,
@@ -39,10 +40,6 @@ class ProgrammeStep:
     state: StepState
     summary: str
     next_action: str
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 class ProgrammeService:
@@ -79,66 +76,104 @@ class ProgrammeService:
                 return StepState.DONE
             return StepState.IN_PROGRESS if started else StepState.NOT_STARTED
 
+        not_started = _("Not started")
         return [
             ProgrammeStep(
                 0,
-                "People",
+                _("People"),
                 state(people > 0, departments > 0 or roles > 0),
-                f"{_plural(people, 'person', 'people')} in {_plural(departments, 'department')} "
-                f"and {_plural(roles, 'role')}"
+                _("{people} in {departments} and {roles}").format(
+                    people=ngettext("{n:,} person", "{n:,} people", people).format(n=people),
+                    departments=ngettext(
+                        "{n:,} department", "{n:,} departments", departments
+                    ).format(n=departments),
+                    roles=ngettext("{n:,} role", "{n:,} roles", roles).format(n=roles),
+                )
                 if people
-                else "No one yet",
-                "Import your HR export or add people" if not people else "Check roles and tracks",
+                else _("No one yet"),
+                _("Import your HR export or add people")
+                if not people
+                else _("Check roles and tracks"),
             ),
             ProgrammeStep(
                 1,
-                "Objectives and success metrics",
+                _("Objectives and success metrics"),
                 state(objectives > 0, False),
-                _plural(objectives, "objective") if objectives else "Not started",
-                "Write down the business outcomes the programme should move",
+                ngettext("{n:,} objective", "{n:,} objectives", objectives).format(n=objectives)
+                if objectives
+                else not_started,
+                _("Write down the business outcomes the programme should move"),
             ),
             ProgrammeStep(
                 2,
-                "Assessment",
+                _("Assessment"),
                 state(assessments_done > 0, assessments > 0 or ratings > 0),
-                (
-                    f"{_plural(assessments_done, 'completed assessment')}, "
-                    f"{_plural(ratings, 'skill rating')}"
+                # Translators: two counts side by side, e.g. "3 paths, 12 assignments".
+                _("{assessments}, {ratings}").format(
+                    assessments=ngettext(
+                        "{n:,} completed assessment",
+                        "{n:,} completed assessments",
+                        assessments_done,
+                    ).format(n=assessments_done),
+                    ratings=ngettext("{n:,} skill rating", "{n:,} skill ratings", ratings).format(
+                        n=ratings
+                    ),
                 )
                 if assessments or ratings
-                else "Not started",
-                "Run the maturity assessment and the skills survey",
+                else not_started,
+                _("Run the maturity assessment and the skills survey"),
             ),
             ProgrammeStep(
                 3,
-                "Role paths",
+                _("Role paths"),
                 state(assignments > 0, paths > 0),
-                f"{_plural(paths, 'path')}, {_plural(assignments, 'assignment')}"
+                # Translators: two counts side by side, e.g. "3 paths, 12 assignments".
+                _("{paths}, {assignments}").format(
+                    paths=ngettext("{n:,} path", "{n:,} paths", paths).format(n=paths),
+                    assignments=ngettext(
+                        "{n:,} assignment", "{n:,} assignments", assignments
+                    ).format(n=assignments),
+                )
                 if paths
-                else "Not started",
-                "Build learning paths per role and assign them",
+                else not_started,
+                _("Build learning paths per role and assign them"),
             ),
             ProgrammeStep(
                 4,
-                "Pilots",
+                _("Pilots"),
                 state(decided > 0, pilots > 0),
-                f"{_plural(pilots, 'pilot')}, {decided} decided" if pilots else "Not started",
-                "Run a pilot with early adopters",
+                _("{pilots}, {decided} decided").format(
+                    pilots=ngettext("{n:,} pilot", "{n:,} pilots", pilots).format(n=pilots),
+                    decided=decided,
+                )
+                if pilots
+                else not_started,
+                _("Run a pilot with early adopters"),
             ),
             ProgrammeStep(
                 5,
-                "Measurement",
+                _("Measurement"),
                 state(False, readings > 0),
-                _plural(readings, "measurement") if readings else "Not started",
-                "Record adoption and productivity against the objectives",
+                ngettext("{n:,} measurement", "{n:,} measurements", readings).format(n=readings)
+                if readings
+                else not_started,
+                _("Record adoption and productivity against the objectives"),
             ),
             ProgrammeStep(
                 6,
-                "Culture and support",
+                _("Culture and support"),
                 state(activities > 0, champions > 0),
-                f"{_plural(champions, 'champion')}, {_plural(activities, 'activity', 'activities')}"
+                # Translators: two counts side by side, e.g. "3 paths, 12 assignments".
+                _("{champions}, {activities}").format(
+                    champions=ngettext("{n:,} champion", "{n:,} champions", champions).format(
+                        n=champions
+                    ),
+                    activities=ngettext("{n:,} activity", "{n:,} activities", activities).format(
+                        n=activities
+                    ),
+                )
                 if champions or activities
-                else "Not started",
-                "Name champions per department and plan support",
+                else not_started,
+                _("Name champions per department and plan support"),
             ),
         ]

@@ -6,6 +6,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.errors import UserFacingError
+from app.i18n import _
 from app.progress import Progress, no_progress
 from app.services.overview import OverviewService
 
@@ -38,8 +39,12 @@ class ReportService:
     ) -> Path:
         if kind not in AVAILABLE_KINDS:
             raise UserFacingError(
-                f"The {kind.value} report is not available yet in this version. "
-                "Available: " + ", ".join(sorted(k.value for k in AVAILABLE_KINDS)) + "."
+                _(
+                    "The {kind} report is not available yet in this version. "
+                    "Available: {available}."
+                ).format(
+                    kind=kind.value, available=", ".join(sorted(k.value for k in AVAILABLE_KINDS))
+                )
             )
         from app.reports.organisation_pdf import write_organisation_pdf
 

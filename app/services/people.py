@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from app.errors import ValidationError
@@ -90,24 +90,6 @@ class PersonDetails(PersonInput):
 _Manager = aliased(Employee, name="manager")
 
 
-def _base_query() -> Select[Employee, str, str, Track, str, str]:
-    """People with the names of their department, role, track, location and manager."""
-    return (
-        select(
-            Employee,
-            Department.name,
-            Role.name,
-            Role.track,
-            Location.name,
-            _Manager.display_name,
-        )
-        .outerjoin(Department, Employee.department_id == Department.id)
-        .outerjoin(Role, Employee.role_id == Role.id)
-        .outerjoin(Location, Employee.location_id == Location.id)
-        .outerjoin(_Manager, Employee.manager_id == _Manager.id)
-    )
-
-
 def _filters(query: PeopleQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if query.status is not None:
@@ -156,35 +138,7 @@ class PeopleService:
 
     def page(self, query: PeopleQuery, offset: int, limit: int) -> list[PersonRow]:
         """Rows ``offset`` .. ``offset + limit`` of the filtered, sorted list."""
-        column = _SORT_COLUMNS[query.sort]
-        ordered = column.desc() if query.descending else column.asc()
-        tie = Employee.id.desc() if query.descending else Employee.id.asc()
-        statement = (
-            _base_query()
-            .where(*_filters(query))
-            .order_by(ordered.nulls_last(), tie)
-            .offset(offset)
-            .limit(limit)
-        )
-        with self._db.reading() as session:
-            return [
-                PersonRow(
-                    id=person.id,
-                    display_name=person.display_name,
-                    employee_number=person.employee_number,
-                    email=person.email,
-                    department=department,
-                    role=role,
-                    track=track,
-                    location=location,
-                    manager=manager,
-                    hire_date=person.hire_date,
-                    status=person.status,
-                )
-                for person, department, role, track, location, manager in session.execute(
-                    statement
-                )
-            ]
+        return self.rows(self.ordered_ids(query)[offset : offset + limit])
 
     def ordered_ids(self, query: PeopleQuery) -> list[int]:
         """Every matching person's id in display order; its length is the count.

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 
 from app.i18n import _, ngettext
 from db.database import Database
@@ -48,28 +49,34 @@ class ProgrammeService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def _count(self, model: type[object], *where: ColumnElement[bool]) -> int:
+    @staticmethod
+    def _count(session: Session, model: type[object], *where: ColumnElement[bool]) -> int:
         statement = select(func.count()).select_from(model)
         if where:
             statement = statement.where(*where)
-        with self._db.reading() as session:
-            return int(session.execute(statement).scalar_one())
+        return int(session.execute(statement).scalar_one())
 
     def checklist(self) -> list[ProgrammeStep]:
-        people = self._count(Employee, Employee.status == EmployeeStatus.ACTIVE)
-        departments = self._count(Department)
-        roles = self._count(Role)
-        objectives = self._count(Objective)
-        assessments_done = self._count(Assessment, Assessment.status == AssessmentStatus.COMPLETE)
-        assessments = self._count(Assessment)
-        ratings = self._count(SkillRating)
-        paths = self._count(LearningPath)
-        assignments = self._count(PathAssignment)
-        pilots = self._count(Pilot)
-        decided = self._count(Pilot, Pilot.decision.is_not(None))
-        readings = self._count(MetricReading)
-        champions = self._count(Champion)
-        activities = self._count(ChampionActivity)
+        with self._db.reading() as session:
+            return self._checklist(session)
+
+    def _checklist(self, session: Session) -> list[ProgrammeStep]:
+        people = self._count(session, Employee, Employee.status == EmployeeStatus.ACTIVE)
+        departments = self._count(session, Department)
+        roles = self._count(session, Role)
+        objectives = self._count(session, Objective)
+        assessments_done = self._count(
+            session, Assessment, Assessment.status == AssessmentStatus.COMPLETE
+        )
+        assessments = self._count(session, Assessment)
+        ratings = self._count(session, SkillRating)
+        paths = self._count(session, LearningPath)
+        assignments = self._count(session, PathAssignment)
+        pilots = self._count(session, Pilot)
+        decided = self._count(session, Pilot, Pilot.decision.is_not(None))
+        readings = self._count(session, MetricReading)
+        champions = self._count(session, Champion)
+        activities = self._count(session, ChampionActivity)
 
         def state(done: bool, started: bool) -> StepState:
             if done:

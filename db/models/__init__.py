@@ -3,6 +3,7 @@
 from db.models.assessment import (
     Assessment,
     Dimension,
+    DimensionTarget,
     Framework,
     LevelDescriptor,
     MaturityLevel,
@@ -59,6 +60,7 @@ __all__ = [
     "ChampionActivity",
     "Department",
     "Dimension",
+    "DimensionTarget",
     "Employee",
     "EmployeeStatus",
     "Framework",

@@ -139,7 +139,23 @@ class Assessment(Row):
     resume_question_id: Mapped[int | None] = mapped_column(
         ForeignKey("question.id", ondelete="SET NULL")
     )
+    resume_respondent_id: Mapped[int | None]
+    """Where the user was: which respondent was answering (a position hint, no key)."""
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class DimensionTarget(Row):
+    """The level an assessment aims for on one dimension (drawn as "target" in results)."""
+
+    __tablename__ = "dimension_target"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "dimension_id"),
+        CheckConstraint("target BETWEEN 1 AND 5", name="target_range"),
+    )
+
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    dimension_id: Mapped[int] = mapped_column(ForeignKey("dimension.id", ondelete="CASCADE"))
+    target: Mapped[float]
 
 
 class Respondent(Row):

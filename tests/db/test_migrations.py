@@ -117,3 +117,44 @@ def test_an_older_file_is_backed_up_before_it_is_upgraded(tmp_path):
             "20250101_0000",
         )
     copy.close()
+
+
+def test_a_file_from_the_previous_version_is_backed_up_then_upgraded_with_its_people(tmp_path):
+    from alembic import command
+
+    path = tmp_path / "last-year.upskill"
+    engine = open_database(path).engine
+    with engine.connect() as connection:
+        config = Config()
+        config.set_main_option("script_location", MIGRATIONS_PACKAGE)
+        config.attributes["connection"] = connection
+        command.downgrade(config, KNOWN_REVISIONS[-2])
+        connection.execute(
+            text(
+                "INSERT INTO employee (uuid, display_name, status, created_at, updated_at) "
+                "VALUES ('0123456789abcdef0123456789abcdef', 'Zoë Old', 'active', "
+                "'2025-01-01', '2025-01-01')"
+            )
+        )
+        connection.commit()
+    engine.dispose()
+
+    services = open_services(path)
+    try:
+        from app.services.people import PeopleQuery
+
+        assert [p.display_name for p in services.people.page(PeopleQuery(), 0, 5)] == ["Zoë Old"]
+        with services.database.reading() as session:
+            assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+                SCHEMA_HEAD
+            )
+    finally:
+        services.close()
+    backups = list(tmp_path.glob(f"last-year.before-upgrade-{KNOWN_REVISIONS[-2]}-*.bak"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            KNOWN_REVISIONS[-2],
+        )
+        assert copy.execute("SELECT display_name FROM employee").fetchall() == [("Zoë Old",)]
+    copy.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.errors import DataFileError
 from app.events import ChangeBus
+from app.maturity.service import MaturityService
 from app.roster.service import RosterImportService
 from app.services.organisation import OrganisationService
 from app.services.overview import OverviewService
@@ -26,6 +27,7 @@ class AppServices:
     programme: ProgrammeService
     roster: RosterImportService
     reports: ReportService
+    maturity: MaturityService
 
     @classmethod
     def for_database(cls, database: Database, changes: ChangeBus | None = None) -> AppServices:
@@ -41,6 +43,7 @@ class AppServices:
             programme=ProgrammeService(database),
             roster=RosterImportService(database, bus),
             reports=ReportService(overview),
+            maturity=MaturityService(database, bus),
         )
 
     def close(self) -> None:

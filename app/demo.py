@@ -255,6 +255,9 @@ def create_demo_organisation(
         )
         progress(1, 1)
     services.changes.publish(Topic.PEOPLE, Topic.DEPARTMENTS, Topic.ROLES, Topic.ORGANISATION)
+    from app.demo_assessments import create_demo_assessments
+
+    create_demo_assessments(services.maturity, rng)
     return DemoSummary(
         organisation=DEMO_ORGANISATION,
         employees=len(pending),

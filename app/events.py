@@ -14,6 +14,7 @@ class Topic(StrEnum):
     DEPARTMENTS = "departments"
     ROLES = "roles"
     ORGANISATION = "organisation"
+    ASSESSMENTS = "assessments"
     DATA_FILE = "data_file"
 
 

@@ -1,0 +1,1 @@
+"""The organisation's AI maturity: framework content, assessments, answers and scores."""

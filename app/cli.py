@@ -51,9 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("gui", help=_("open the desktop app (the default)"))
 
-    demo = commands.add_parser(
-        "demo", help=_("fill an empty data file with a demo organisation")
-    )
+    demo = commands.add_parser("demo", help=_("fill an empty data file with a demo organisation"))
     demo.add_argument("--employees", type=int, default=150, metavar="N")
     demo.add_argument("--seed", type=int, default=7, metavar="S")
 
@@ -61,22 +59,24 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--json", action="store_true", help=_("print one JSON object"))
 
     roster = commands.add_parser("roster", help=_("the organisation's people"))
-    roster_commands = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True,
-                                            parser_class=_Parser)
-    importing = roster_commands.add_parser(
-        "import", help=_("import an .xlsx or .csv HR export")
+    roster_commands = roster.add_subparsers(
+        dest="roster_command", metavar="ACTION", required=True, parser_class=_Parser
     )
+    importing = roster_commands.add_parser("import", help=_("import an .xlsx or .csv HR export"))
     importing.add_argument("file", type=Path, metavar="FILE")
     importing.add_argument("--sheet", metavar="S", help=_("the worksheet to read (xlsx)"))
     importing.add_argument("--dry-run", action="store_true", help=_("check only; write nothing"))
     importing.add_argument(
-        "--on-existing", choices=["update", "skip"], default="update",
+        "--on-existing",
+        choices=["update", "skip"],
+        default="update",
         help=_("a person already in the data file (same employee number or e-mail)"),
     )
 
     report = commands.add_parser("report", help=_("printable reports"))
-    report_commands = report.add_subparsers(dest="report_command", metavar="FORMAT", required=True,
-                                            parser_class=_Parser)
+    report_commands = report.add_subparsers(
+        dest="report_command", metavar="FORMAT", required=True, parser_class=_Parser
+    )
     pdf = report_commands.add_parser("pdf", help=_("write a PDF report"))
     pdf.add_argument("out", type=Path, metavar="OUT.pdf")
     pdf.add_argument(
@@ -84,20 +84,23 @@ def build_parser() -> argparse.ArgumentParser:
         default="executive",
         choices=["executive", "maturity", "skills", "pilot", "plans", "literacy"],
     )
+    pdf.add_argument("--page-size", choices=["A4", "Letter"], help=_("default: from your locale"))
     pdf.add_argument(
-        "--page-size", choices=["A4", "Letter"], help=_("default: from your locale")
+        "--assessment",
+        type=int,
+        metavar="ID",
+        help=_("for --kind maturity: the assessment (default: the latest completed one)"),
     )
 
     export = commands.add_parser("export", help=_("the leadership workbook"))
-    export_commands = export.add_subparsers(dest="export_command", metavar="FORMAT", required=True,
-                                            parser_class=_Parser)
+    export_commands = export.add_subparsers(
+        dest="export_command", metavar="FORMAT", required=True, parser_class=_Parser
+    )
     xlsx = export_commands.add_parser("xlsx", help=_("write the Excel workbook"))
     xlsx.add_argument("out", type=Path, metavar="OUT.xlsx")
     xlsx.add_argument("--names", action="store_true", help=_("include people's names"))
 
-    backup = commands.add_parser(
-        "backup", help=_("write a consistent copy of the data file")
-    )
+    backup = commands.add_parser("backup", help=_("write a consistent copy of the data file"))
     backup.add_argument("out", type=Path, metavar="OUT_FILE")
     return parser
 
@@ -185,7 +188,10 @@ def _cmd_report(services: AppServices, args: argparse.Namespace, out: TextIO) ->
     from app.services.reports import ReportKind
 
     written = services.reports.write_pdf(
-        args.out, ReportKind(args.kind), page_size=args.page_size
+        args.out,
+        ReportKind(args.kind),
+        assessment_id=args.assessment,
+        page_size=args.page_size,
     )
     out.write(_("Wrote {file}").format(file=written) + "\n")
     return EXIT_OK
@@ -244,9 +250,7 @@ def main(argv: Sequence[str], out: TextIO | None = None) -> int:
         sys.stderr.write(f"{exc}\n" + _("Try 'upskill --help'.") + "\n")
         return EXIT_USAGE
     if args.command in (None, "gui"):
-        sys.stderr.write(
-            _("The GUI is started by main.py, not by the command line module.") + "\n"
-        )
+        sys.stderr.write(_("The GUI is started by main.py, not by the command line module.") + "\n")
         return EXIT_USAGE
     services: AppServices | None = None
     try:

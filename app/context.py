@@ -34,6 +34,7 @@ class AppServices:
         bus = changes or ChangeBus()
         database.storage_error = DataFileError
         overview = OverviewService(database, bus)
+        maturity = MaturityService(database, bus)
         return cls(
             database=database,
             changes=bus,
@@ -42,8 +43,8 @@ class AppServices:
             overview=overview,
             programme=ProgrammeService(database),
             roster=RosterImportService(database, bus),
-            reports=ReportService(overview),
-            maturity=MaturityService(database, bus),
+            reports=ReportService(overview, maturity),
+            maturity=maturity,
         )
 
     def close(self) -> None:

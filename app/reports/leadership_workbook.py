@@ -8,10 +8,12 @@ when its figures live in a larger object). Every figure comes from the Organisat
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from app.i18n import N_, _, translate
+from app.maturity.figures import MaturityHistory
 from app.overview_figures import OrganisationOverview
 from app.privacy import DEFAULT_THRESHOLD
 from app.progress import CancelToken, Progress, no_progress
@@ -154,19 +156,44 @@ def leadership_cover(overview: OrganisationOverview) -> WorkbookCover:
     )
 
 
+@dataclass(frozen=True)
+class LeadershipFigures:
+    """Everything the leadership workbook shows, each part from its own service."""
+
+    overview: OrganisationOverview
+    maturity: MaturityHistory | None = None
+
+
+def _pick_overview(figures: LeadershipFigures) -> OrganisationOverview:
+    return figures.overview
+
+
+def _pick_maturity(figures: LeadershipFigures) -> MaturityHistory:
+    assert figures.maturity is not None
+    return figures.maturity
+
+
 def write_leadership_workbook(
     overview: OrganisationOverview,
     out: Path,
     *,
+    maturity: MaturityHistory | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> None:
     """Write the leadership workbook to ``out``: Summary first, then one sheet per table."""
+    from app.reports.maturity_workbook import MATURITY_WORKBOOK_SECTION
+
+    sections: list[WorkbookSection[LeadershipFigures]] = [
+        adapt_workbook_section(section, _pick_overview) for section in LEADERSHIP_SECTIONS
+    ]
+    if maturity is not None:
+        sections.append(adapt_workbook_section(MATURITY_WORKBOOK_SECTION, _pick_maturity))
     write_workbook(
         Path(out),
         cover=leadership_cover(overview),
-        figures=overview,
-        sections=LEADERSHIP_SECTIONS,
+        figures=LeadershipFigures(overview, maturity),
+        sections=sections,
         progress=progress,
         cancel=cancel,
     )

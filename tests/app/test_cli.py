@@ -34,8 +34,18 @@ def test_info_json_has_the_contract_keys(tmp_path):
     result = upskill("info", "--json", db=tmp_path / "org.upskill")
     assert result.returncode == 0, result.stderr
     info = json.loads(result.stdout)
-    for key in ("schema_version", "employees", "departments", "roles", "assessments",
-                "responses", "paths", "modules", "assignments", "pilots"):
+    for key in (
+        "schema_version",
+        "employees",
+        "departments",
+        "roles",
+        "assessments",
+        "responses",
+        "paths",
+        "modules",
+        "assignments",
+        "pilots",
+    ):
         assert key in info, key
     assert info["employees"] == 0
 
@@ -105,8 +115,13 @@ def test_roster_dry_run_changes_nothing(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [("bogus",), ("roster",), ("roster", "import"), ("demo", "--employees", "many"),
-     ("report", "pdf")],
+    [
+        ("bogus",),
+        ("roster",),
+        ("roster", "import"),
+        ("demo", "--employees", "many"),
+        ("report", "pdf"),
+    ],
 )
 def test_usage_errors_exit_2_without_a_traceback(tmp_path, args):
     result = upskill(*args, db=tmp_path / "org.upskill")
@@ -148,8 +163,35 @@ def test_report_pdf_and_export_xlsx_write_their_files(tmp_path):
 
 
 def test_a_report_kind_not_built_yet_says_so_and_exits_1(tmp_path):
-    result = upskill("report", "pdf", str(tmp_path / "m.pdf"), "--kind", "maturity",
-                     db=tmp_path / "org.upskill")
+    result = upskill(
+        "report", "pdf", str(tmp_path / "s.pdf"), "--kind", "skills", db=tmp_path / "org.upskill"
+    )
     assert result.returncode == 1
     assert "not available yet" in result.stderr
+    assert not (tmp_path / "s.pdf").exists()
+
+
+def test_the_maturity_report_without_any_assessment_says_what_to_do_first(tmp_path):
+    result = upskill(
+        "report", "pdf", str(tmp_path / "m.pdf"), "--kind", "maturity", db=tmp_path / "o.upskill"
+    )
+    assert result.returncode == 1
+    assert "no maturity assessment" in result.stderr
+    assert_no_traceback(result)
     assert not (tmp_path / "m.pdf").exists()
+
+
+def test_the_demo_maturity_report_and_workbook_sheet_are_written(tmp_path):
+    db = tmp_path / "demo.upskill"
+    assert upskill("demo", "--employees", "40", db=db).returncode == 0
+    pdf, xlsx = tmp_path / "maturity.pdf", tmp_path / "book.xlsx"
+    result = upskill("report", "pdf", str(pdf), "--kind", "maturity", db=db)
+    assert result.returncode == 0, result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert upskill("export", "xlsx", str(xlsx), db=db).returncode == 0
+    import openpyxl
+
+    book = openpyxl.load_workbook(xlsx)
+    assert "Maturity" in book.sheetnames
+    info = json.loads(upskill("info", "--json", db=db).stdout)
+    assert info["assessments"] == 2 and info["responses"] > 0

@@ -33,22 +33,31 @@ def store_framework(
     *,
     built_in: bool,
     copied_from_id: int | None = None,
+    key: str | None = None,
+    version: str | None = None,
+    name: str | None = None,
 ) -> int:
     """Write ``content`` as a new framework row tree; returns the framework's id."""
     framework = Framework(
-        key=content.key,
-        version=content.version,
-        name=content.name,
+        key=key or content.key,
+        version=version or content.version,
+        name=name or content.name,
         description=content.description,
         built_in=built_in,
         copied_from_id=copied_from_id,
     )
     session.add(framework)
     session.flush()
+    store_tree(session, framework.id, content)
+    return framework.id
+
+
+def store_tree(session: Session, framework_id: int, content: FrameworkContent) -> None:
+    """Write the levels, dimensions, questions, descriptors and recommendations of a framework."""
     for level in content.levels:
         session.add(
             MaturityLevel(
-                framework_id=framework.id,
+                framework_id=framework_id,
                 level=level.level,
                 name=level.name,
                 description=level.description,
@@ -56,7 +65,7 @@ def store_framework(
         )
     for position, dimension in enumerate(content.dimensions):
         row = Dimension(
-            framework_id=framework.id,
+            framework_id=framework_id,
             key=dimension.key,
             name=dimension.name,
             description=dimension.description,
@@ -83,7 +92,19 @@ def store_framework(
             for at_level, text in sorted(question.descriptors.items()):
                 session.add(LevelDescriptor(question_id=stored.id, level=at_level, text=text))
     session.flush()
-    return framework.id
+
+
+def delete_tree(session: Session, framework_id: int) -> None:
+    """Remove a framework's content (only for a framework no assessment uses)."""
+    for dimension in session.execute(
+        select(Dimension).where(Dimension.framework_id == framework_id)
+    ).scalars():
+        session.delete(dimension)
+    for level in session.execute(
+        select(MaturityLevel).where(MaturityLevel.framework_id == framework_id)
+    ).scalars():
+        session.delete(level)
+    session.flush()
 
 
 def read_framework(session: Session, framework_id: int) -> FrameworkContent:

@@ -6,7 +6,9 @@ window, a crash or a power cut loses nothing; the resume position is saved with 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+import uuid
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -15,9 +17,15 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.events import ChangeBus, Topic
 from app.i18n import _
-from app.maturity.content import LEVELS, FrameworkContent
+from app.maturity.content import LEVELS, DimensionContent, FrameworkContent, QuestionContent
 from app.maturity.figures import AssessmentResults, AssessmentSummary, MaturityHistory
-from app.maturity.framework_store import find_framework, read_framework, store_framework
+from app.maturity.framework_store import (
+    delete_tree,
+    find_framework,
+    read_framework,
+    store_framework,
+    store_tree,
+)
 from app.services.organisation import get_or_create_organisation
 from app.validation import clean_text
 from db.base import utc_now
@@ -48,6 +56,8 @@ class FrameworkRow:
     name: str
     built_in: bool
     assessments: int
+    superseded_by: int | None = None
+    """A newer version of this framework, when the user's edits created one."""
 
 
 @dataclass(frozen=True)
@@ -135,13 +145,99 @@ class MaturityService:
             select(Framework, used)
             .outerjoin(Assessment, Assessment.framework_id == Framework.id)
             .group_by(Framework.id)
-            .order_by(Framework.name, Framework.version)
+            .order_by(Framework.name, Framework.id)
         )
         with self._db.reading() as session:
-            return [
-                FrameworkRow(f.id, f.key, f.version, f.name, f.built_in, int(n))
+            found = [
+                (f.id, f.key, f.version, f.name, f.built_in, f.copied_from_id, int(n))
                 for f, n in session.execute(statement)
             ]
+        newer: dict[int, int] = {}
+        for row_id, key, _version, _name, _built_in, parent, _n in found:
+            parent_key = next((k for i, k, *_rest in found if i == parent), None)
+            if parent is not None and parent_key == key:
+                newer[parent] = max(newer.get(parent, 0), row_id)
+        return [
+            FrameworkRow(i, k, v, n, b, count, newer.get(i))
+            for i, k, v, n, b, _parent, count in found
+        ]
+
+    def copy_framework(self, framework_id: int, name: str) -> int:
+        """An editable copy of a framework (usually the built-in one), as version 1."""
+        cleaned = clean_text(name)
+        if not cleaned:
+            raise ValidationError(_("Give the copy a name."), field="name")
+        with self._db.transaction() as session:
+            content = read_framework(session, framework_id)
+            new_id = store_framework(
+                session,
+                content,
+                built_in=False,
+                copied_from_id=framework_id,
+                key=f"custom-{uuid.uuid4().hex[:8]}",
+                version="1",
+                name=cleaned,
+            )
+        self._changes.publish(Topic.ASSESSMENTS)
+        return new_id
+
+    def update_framework(self, framework_id: int, content: FrameworkContent) -> int:
+        """Save edits to one of the user's frameworks; returns the id the edits are in.
+
+        When assessments were taken with the framework, the edits become a new version
+        and the old one stays exactly as it was, so earlier results do not change.
+        """
+        edited = _checked_edit(content)
+        with self._db.transaction() as session:
+            framework = session.get(Framework, framework_id)
+            if framework is None:
+                raise ValidationError(_("That framework no longer exists."))
+            if framework.built_in:
+                raise ValidationError(
+                    _("The built-in framework cannot be changed. Make an editable copy first."),
+                    field="name",
+                )
+            used = session.execute(
+                select(func.count()).where(Assessment.framework_id == framework_id)
+            ).scalar_one()
+            if used:
+                new_id = store_framework(
+                    session,
+                    edited,
+                    built_in=False,
+                    copied_from_id=framework_id,
+                    key=framework.key,
+                    version=_next_version(framework.version),
+                )
+            else:
+                framework.name = edited.name
+                framework.description = edited.description
+                delete_tree(session, framework_id)
+                store_tree(session, framework_id, edited)
+                new_id = framework_id
+        self._changes.publish(Topic.ASSESSMENTS)
+        return new_id
+
+    def delete_framework(self, framework_id: int) -> None:
+        with self._db.transaction() as session:
+            framework = session.get(Framework, framework_id)
+            if framework is None:
+                return
+            if framework.built_in:
+                raise ValidationError(_("The built-in framework cannot be deleted."))
+            used = session.execute(
+                select(func.count()).where(Assessment.framework_id == framework_id)
+            ).scalar_one()
+            if used:
+                raise ValidationError(
+                    _(
+                        "Assessments were taken with this framework, so it is kept to keep "
+                        "their results as they were."
+                    )
+                )
+            delete_tree(session, framework_id)
+            session.delete(framework)
+        self._changes.publish(Topic.ASSESSMENTS)
 
     def framework(self, framework_id: int) -> FrameworkContent:
         with self._db.reading() as session:
@@ -425,3 +521,79 @@ class MaturityService:
         if setup.scope is AssessmentScope.TEAM:
             return clean_text(setup.scope_label) or ""
         return get_or_create_organisation(session).name
+
+
+def _next_version(version: str) -> str:
+    """ "1" -> "2", "1.0" -> "1.1"; anything else gets ".1" added."""
+    head, dot, tail = version.rpartition(".")
+    if tail.isdigit():
+        return f"{head}{dot}{int(tail) + 1}"
+    return f"{version}.1"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "dimension"
+
+
+def _checked_edit(content: FrameworkContent) -> FrameworkContent:
+    """The edited framework with keys for new parts; ValidationError for what cannot work."""
+    name = clean_text(content.name)
+    if not name:
+        raise ValidationError(_("Give the framework a name."), field="name")
+    if not content.dimensions:
+        raise ValidationError(_("A framework needs at least one dimension."), field="dimensions")
+    dimension_keys: set[str] = set()
+    dimensions: list[DimensionContent] = []
+    for dimension in content.dimensions:
+        title = clean_text(dimension.name)
+        if not title:
+            raise ValidationError(_("Every dimension needs a name."), field="dimension")
+        if dimension.weight <= 0:
+            raise ValidationError(
+                _("The weight of “{name}” must be more than 0.").format(name=title),
+                field="weight",
+            )
+        if not dimension.questions:
+            raise ValidationError(
+                _("“{name}” has no question; add one or remove the dimension.").format(name=title),
+                field="questions",
+            )
+        key = dimension.key or _slug(title)
+        while key in dimension_keys:
+            key += "_2"
+        dimension_keys.add(key)
+        question_keys: set[str] = set()
+        questions: list[QuestionContent] = []
+        for number, question in enumerate(dimension.questions, start=1):
+            text = (question.text or "").strip()
+            if not text:
+                raise ValidationError(
+                    _("A question in “{name}” has no text.").format(name=title),
+                    field="question",
+                )
+            if question.weight <= 0:
+                raise ValidationError(
+                    _("The weight of the question “{text}” must be more than 0.").format(text=text),
+                    field="weight",
+                )
+            descriptors = {
+                level: (question.descriptors.get(level) or "").strip() for level in LEVELS
+            }
+            missing = [level for level, words in descriptors.items() if not words]
+            if missing:
+                raise ValidationError(
+                    _(
+                        "The question “{text}” needs a description of what level "
+                        "{level} looks like."
+                    ).format(text=text, level=missing[0]),
+                    field="descriptor",
+                )
+            question_key = question.key or f"{key}.q{number}"
+            while question_key in question_keys:
+                question_key += "_2"
+            question_keys.add(question_key)
+            questions.append(
+                replace(question, key=question_key, text=text, descriptors=descriptors, id=None)
+            )
+        dimensions.append(replace(dimension, key=key, name=title, questions=questions, id=None))
+    return replace(content, name=name, dimensions=dimensions, id=None)

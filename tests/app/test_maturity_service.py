@@ -3,6 +3,7 @@ from them, checked against values worked out by hand."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -156,9 +157,7 @@ def test_a_follow_up_is_compared_with_its_baseline(services, framework_id):
     assert history.scores[second]["Strategy"] == pytest.approx(3.0)
 
 
-def test_several_respondents_below_the_threshold_have_their_scores_withheld(
-    services, framework_id
-):
+def test_several_respondents_below_the_threshold_have_their_scores_withheld(services, framework_id):
     assessment = services.maturity.create_assessment(
         AssessmentSetup(
             name="Team survey",
@@ -226,3 +225,93 @@ def test_unfinished_assessments_are_offered_for_resuming_until_finished(services
     assert (unfinished.name, unfinished.answered, unfinished.total) == ("Half done", 1, 5)
     services.maturity.finish(assessment)
     assert services.maturity.unfinished() == []
+
+
+def test_an_unused_copy_is_edited_in_place(services):
+    builtin = services.maturity.builtin_framework()
+    copy_id = services.maturity.copy_framework(builtin.id, "Our own framework")
+    content = services.maturity.framework(copy_id)
+    first = content.dimensions[0]
+    edited = replace(
+        content,
+        dimensions=[replace(first, name="Strategy for us"), *content.dimensions[1:]],
+    )
+    assert services.maturity.update_framework(copy_id, edited) == copy_id
+    assert services.maturity.framework(copy_id).dimensions[0].name == "Strategy for us"
+    assert services.maturity.builtin_framework().dimensions[0].name == first.name
+
+
+def test_editing_a_framework_in_use_creates_a_new_version_and_old_results_stay(
+    services, framework_id
+):
+    maturity = services.maturity
+    assessment = maturity.create_assessment(
+        AssessmentSetup(name="Before", taken_on=date(2026, 1, 1), framework_id=framework_id)
+    )
+    progress, q = _ids(services, assessment)
+    maturity.answer(assessment, progress.respondents[0].id, q["strategy.c"], level=4)
+    before = maturity.results(assessment)
+
+    content = maturity.framework(framework_id)
+    strategy, data = content.dimensions
+    reworded = replace(strategy.questions[0], text="A clearer question?")
+    new_question = QuestionContent(
+        key="", text="A new question?", descriptors={n: f"New level {n}." for n in range(1, 6)}
+    )
+    edited = replace(
+        content,
+        dimensions=[
+            replace(strategy, questions=[reworded, strategy.questions[1], new_question]),
+            data,
+        ],
+    )
+    new_id = maturity.update_framework(framework_id, edited)
+
+    assert new_id != framework_id
+    new = maturity.framework(new_id)
+    assert new.version == "1.1"  # the test framework is "1.0"; copies start at "1"
+    assert [q.text for q in new.dimensions[0].questions] == [
+        "A clearer question?",
+        "How far along is strategy.b?",
+        "A new question?",
+    ]
+    assert "strategy.c" not in [q.key for q in new.dimensions[0].questions]
+    old = maturity.framework(framework_id)
+    assert old.dimensions[0].questions[0].text == "How far along is strategy.a?"
+    after = maturity.results(assessment)  # the removed question still counts in old results
+    assert after.dimensions[0].score == before.dimensions[0].score == pytest.approx(4.0)
+    rows = {row.id: row for row in maturity.frameworks()}
+    assert rows[framework_id].superseded_by == new_id
+
+
+def test_the_built_in_framework_cannot_be_edited_and_a_used_one_cannot_be_deleted(
+    services, framework_id
+):
+    builtin = services.maturity.builtin_framework()
+    with pytest.raises(ValidationError, match="copy"):
+        services.maturity.update_framework(builtin.id, builtin)
+    services.maturity.create_assessment(
+        AssessmentSetup(name="Uses it", taken_on=date(2026, 1, 1), framework_id=framework_id)
+    )
+    with pytest.raises(ValidationError, match="kept"):
+        services.maturity.delete_framework(framework_id)
+
+
+def test_an_empty_level_description_is_refused_and_nothing_changes(services, framework_id):
+    content = services.maturity.framework(framework_id)
+    strategy = content.dimensions[0]
+    broken = replace(
+        strategy.questions[0], descriptors={**strategy.questions[0].descriptors, 3: "  "}
+    )
+    edited = replace(
+        content,
+        dimensions=[
+            replace(strategy, questions=[broken, *strategy.questions[1:]]),
+            *content.dimensions[1:],
+        ],
+    )
+    with pytest.raises(ValidationError, match="level 3"):
+        services.maturity.update_framework(framework_id, edited)
+    assert services.maturity.framework(framework_id).dimensions[0].questions[0].descriptors[3] == (
+        "strategy.a at level 3."
+    )

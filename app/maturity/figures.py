@@ -101,6 +101,8 @@ class AssessmentSummary:
     overall: float | None
     level_name: str | None
     coverage: float
+    baseline_id: int | None = None
+    """For a follow-up: the assessment it is compared with."""
 
 
 @dataclass(frozen=True)

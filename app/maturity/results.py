@@ -255,6 +255,7 @@ def build_history(session: Session) -> MaturityHistory:
                 overall=scored.overall,
                 level_name=scored.content.level(level).name if level else None,
                 coverage=coverage(scored.answered, scored.total),
+                baseline_id=assessment.baseline_id,
             )
         )
         scores[assessment.id] = {}

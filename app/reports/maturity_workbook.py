@@ -49,10 +49,14 @@ def _latest(history: MaturityHistory) -> AssessmentSummary | None:
 
 
 def _baseline_of_latest(history: MaturityHistory) -> tuple[int, AssessmentSummary] | None:
-    """For a follow-up, the last baseline taken before it, with its index in the history."""
+    """For a follow-up, the assessment it is compared with (or, if the history does not say,
+    the last baseline taken before it), with its index in the history."""
     latest = _latest(history)
     if latest is None or latest.kind == "baseline":
         return None
+    for index, summary in enumerate(history.assessments):
+        if latest.baseline_id is not None and summary.id == latest.baseline_id:
+            return index, summary
     for index in range(len(history.assessments) - 2, -1, -1):
         if history.assessments[index].kind == "baseline":
             return index, history.assessments[index]

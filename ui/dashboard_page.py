@@ -25,6 +25,7 @@ from ui.look import make_heading, make_muted, scaled_font, state_colour, state_p
 from ui.messages import show_error
 
 PEOPLE_STEP = 0
+ASSESSMENT_STEP = 2
 
 
 class _NameEditor(QLineEdit):
@@ -125,6 +126,8 @@ class DashboardPage(QWidget):
     add_person_requested = Signal()
     load_demo_requested = Signal()
     people_requested = Signal()
+    start_assessment_requested = Signal()
+    assessment_results_requested = Signal()
 
     def __init__(
         self, services: AppServices, bridge: ChangeBridge, parent: QWidget | None = None
@@ -138,6 +141,7 @@ class DashboardPage(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self._cards: list[StepCard] = []
         self._people_actions_for: tuple[bool, ...] | None = None
+        self._assessment_actions_for: StepState | None = None
         self._build()
         bridge.changed.connect(self._on_change)
         self.refresh()
@@ -292,6 +296,7 @@ class DashboardPage(QWidget):
         has_people = people_step is not None and people_step.state is StepState.DONE
         self.empty_state.setVisible(not has_people)
         self._set_people_actions(has_people)
+        self._set_assessment_actions(steps)
         for card in self._cards:
             if card.step is not None and card.step.number != PEOPLE_STEP and not card.has_actions():
                 note = make_muted(self.tr("Coming in a later version"), card, "laterNote")
@@ -316,6 +321,25 @@ class DashboardPage(QWidget):
             start.setObjectName("importPeopleButton")
             start.clicked.connect(self.import_requested)
             card.set_actions([start])
+
+    def _set_assessment_actions(self, steps: list[ProgrammeStep]) -> None:
+        """Step 2's button: start the assessment, or see the results once one is finished."""
+        if not hasattr(self._services, "maturity"):
+            return
+        step = next((s for s in steps if s.number == ASSESSMENT_STEP), None)
+        if step is None or self._assessment_actions_for == step.state:
+            return
+        self._assessment_actions_for = step.state
+        card = self.step_card(ASSESSMENT_STEP)
+        if step.state is StepState.DONE:
+            button = QPushButton(self.tr("See results"))
+            button.setObjectName("seeAssessmentResultsButton")
+            button.clicked.connect(self.assessment_results_requested)
+        else:
+            button = QPushButton(self.tr("Start the assessment"))
+            button.setObjectName("startAssessmentButton")
+            button.clicked.connect(self.start_assessment_requested)
+        card.set_actions([button])
 
     def _state_text(self, state: StepState) -> str:
         return {

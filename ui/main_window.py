@@ -44,13 +44,15 @@ from ui.worker import BackgroundTask, run_in_background
 if TYPE_CHECKING:
     from app.context import AppServices
     from ui.dashboard_page import DashboardPage
+    from ui.maturity.area_page import MaturityAreaPage
     from ui.reports_page import ReportsPage
 
 log = logging.getLogger(__name__)
 
 AREA_DASHBOARD = 0
 AREA_PEOPLE = 1
-AREA_REPORTS = 2
+AREA_ASSESSMENT = 2
+AREA_REPORTS = 3
 
 ServicesOpener = Callable[[str | Path], "AppServices"]
 
@@ -131,6 +133,9 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self)
         self.sidebar.add_area(self.tr("Dashboard"), self.tr("Where the programme stands"))
         self.sidebar.add_area(self.tr("People"), self.tr("Everyone in the organisation"))
+        self.sidebar.add_area(
+            self.tr("Assessment"), self.tr("How far the organisation has come with AI")
+        )
         self.sidebar.add_area(self.tr("Reports"), self.tr("The PDF report and Excel workbook"))
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")
@@ -201,6 +206,7 @@ class MainWindow(QMainWindow):
             self.import_action,
             self.add_person_action,
             self.demo_action,
+            self.assessment_action,
             self.about_action,
             *self.area_actions,
         ):
@@ -271,18 +277,34 @@ class MainWindow(QMainWindow):
         self.dashboard_page.add_person_requested.connect(self.add_person)
         self.dashboard_page.load_demo_requested.connect(self.load_demo)
         self.dashboard_page.people_requested.connect(lambda: self.show_area(AREA_PEOPLE))
+        self.dashboard_page.start_assessment_requested.connect(self.start_assessment)
+        self.dashboard_page.assessment_results_requested.connect(
+            lambda: self.show_area(AREA_ASSESSMENT)
+        )
         # The People page reads every matching person's id: build it when first shown,
         # so a large file opens on the Dashboard without waiting for it.
         self._people_slot = QWidget(self)
         slot_layout = QVBoxLayout(self._people_slot)
         slot_layout.setContentsMargins(0, 0, 0, 0)
         self._people_page: QWidget | None = None
+        # The Assessment area scores every assessment: built when first shown, too.
+        self._assessment_slot = QWidget(self)
+        assessment_layout = QVBoxLayout(self._assessment_slot)
+        assessment_layout.setContentsMargins(0, 0, 0, 0)
+        self._assessment_page: MaturityAreaPage | None = None
         self.reports_page: ReportsPage = ReportsPage(services, self.settings, self)
-        for page in (self.dashboard_page, self._people_slot, self.reports_page):
+        for page in (
+            self.dashboard_page,
+            self._people_slot,
+            self._assessment_slot,
+            self.reports_page,
+        ):
             self.stack.addWidget(page)
         self.stack.setCurrentIndex(current)
         if current == AREA_PEOPLE:
             _ = self.people_page
+        if current == AREA_ASSESSMENT:
+            _ = self.assessment_page
         bridge.changed.connect(self._on_change)
 
     @property
@@ -295,9 +317,23 @@ class MainWindow(QMainWindow):
             layout.addWidget(self._people_page)
         return self._people_page
 
+    @property
+    def assessment_page(self) -> MaturityAreaPage:
+        """The Assessment area, built the first time it is needed."""
+        if self._assessment_page is None:
+            from ui.maturity.area_page import MaturityAreaPage
+
+            self._assessment_page = MaturityAreaPage(self.services, self.bridge, self)
+            layout = self._assessment_slot.layout()
+            assert layout is not None
+            layout.addWidget(self._assessment_page)
+        return self._assessment_page
+
     def _on_area_changed(self, index: int) -> None:
         if index == AREA_PEOPLE and self._services is not None:
             _ = self.people_page
+        if index == AREA_ASSESSMENT and self._services is not None:
+            _ = self.assessment_page
 
     def _make_people_page(self) -> QWidget:
         try:
@@ -346,6 +382,14 @@ class MainWindow(QMainWindow):
             people.addAction(action)
             self.addAction(action)
 
+        assessment = bar.addMenu(self.tr("&Assessment"))
+        assessment.setObjectName("assessmentMenu")
+        self.assessment_action = QAction(self.tr("&Start or resume the assessment…"), self)
+        self.assessment_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+A")))
+        self.assessment_action.triggered.connect(self.start_assessment)
+        assessment.addAction(self.assessment_action)
+        self.addAction(self.assessment_action)
+
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
         self.log_folder_action = QAction(self.tr("Show the &log folder"), self)
@@ -366,6 +410,11 @@ class MainWindow(QMainWindow):
             return
         self.show_area(AREA_PEOPLE)
         page.import_roster()  # type: ignore[attr-defined]
+
+    def start_assessment(self) -> None:
+        """Show the Assessment area and start (or offer to resume) an assessment."""
+        self.show_area(AREA_ASSESSMENT)
+        self.assessment_page.start_assessment()
 
     def add_person(self) -> None:
         page = self.people_page

@@ -155,7 +155,19 @@ class MaturityAreaPage(QWidget):
         self.resume_button.clicked.connect(self.resume_selected)
         self.delete_button = named(QPushButton(self.tr("&Delete…"), main), "delete_assessment")
         self.delete_button.clicked.connect(self.delete_selected)
-        for button in (self.new_button, self.resume_button, self.delete_button):
+        self.frameworks_button = named(
+            QPushButton(self.tr("&Frameworks…"), main), "open_frameworks"
+        )
+        self.frameworks_button.setToolTip(
+            self.tr("See the built-in framework, or copy it and adapt the questions")
+        )
+        self.frameworks_button.clicked.connect(self.show_frameworks)
+        for button in (
+            self.new_button,
+            self.resume_button,
+            self.delete_button,
+            self.frameworks_button,
+        ):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         column.addLayout(header)
         column.addWidget(
@@ -264,6 +276,16 @@ class MaturityAreaPage(QWidget):
             self._refresh_timer.start()
 
     # Starting and resuming ------------------------------------------------------------------
+    def show_frameworks(self) -> QDialog:
+        """The list of frameworks (built-in and the user's own copies), non-blocking."""
+        from ui.maturity.framework_list import FrameworkListDialog
+
+        dialog = FrameworkListDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.frameworks_dialog = dialog
+        dialog.open()
+        return dialog
+
     def start_assessment(self) -> None:
         """Offer to resume an unfinished assessment if there is one, else start a new one."""
         unfinished = self.services.maturity.unfinished()

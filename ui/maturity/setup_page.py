@@ -202,6 +202,30 @@ class SetupPage(QWizardPage):
         form.addRow(self.tr("Kind:"), kind_box)
         form.addRow("", self._error("baseline", form_widget))
 
+        # Framework: the built-in one, or the user's own (latest versions only).
+        self.framework_combo = named(QComboBox(form_widget), "framework_choice")
+        self.framework_combo.setAccessibleName(self.tr("Framework"))
+        builtin_id = services.maturity.builtin_framework().id
+        for choice in sorted(
+            (r for r in services.maturity.frameworks() if r.superseded_by is None),
+            key=lambda r: (not r.built_in, r.name.lower()),
+        ):
+            if choice.built_in and choice.id != builtin_id:
+                continue  # an older built-in version: kept for old results only
+            label = (
+                self.tr("{name} (built in)").format(name=choice.name)
+                if choice.built_in
+                else self.tr("{name} (version {version})").format(
+                    name=choice.name, version=choice.version
+                )
+            )
+            self.framework_combo.addItem(label, choice.id)
+        framework_label = QLabel(self.tr("Fra&mework:"), form_widget)
+        framework_label.setBuddy(self.framework_combo)
+        form.addRow(framework_label, self.framework_combo)
+        self.kind_follow_up.toggled.connect(self._kind_changed)
+        self._kind_changed(self.kind_follow_up.isChecked())
+
         # Who answers.
         self.mode_group = QButtonGroup(self)
         self.mode_consensus = named(
@@ -303,6 +327,15 @@ class SetupPage(QWizardPage):
         self.respondent_list.setVisible(several)
         self.respondent_hint.setVisible(several)
 
+    def _kind_changed(self, follow_up: bool) -> None:
+        """A follow-up is answered with its baseline's framework, so the two compare."""
+        self.framework_combo.setEnabled(not follow_up and self.framework_combo.count() > 1)
+        self.framework_combo.setToolTip(
+            self.tr("A follow-up uses the framework of the assessment it is compared with.")
+            if follow_up
+            else ""
+        )
+
     def _target_edited(self, _value: float) -> None:
         self._target_touched = True
 
@@ -333,6 +366,7 @@ class SetupPage(QWizardPage):
             baseline_id=baseline_id,
             mode=AnsweringMode.RESPONDENTS if several else AnsweringMode.CONSENSUS,
             respondents=self.respondent_labels() if several else [],
+            framework_id=None if follow_up else self.framework_combo.currentData(),
             targets=self._targets(baseline_id),
         )
 

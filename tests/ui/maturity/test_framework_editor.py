@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.maturity.service import AssessmentSetup
-from ui.maturity.framework_editor import FrameworkEditor, FrameworkListDialog
+from ui.maturity.framework_editor import FrameworkEditor
+from ui.maturity.framework_list import FrameworkListDialog
 
 pytestmark = pytest.mark.database
 

@@ -278,3 +278,15 @@ def test_print_report_writes_the_maturity_pdf_where_the_user_chose(qtbot, servic
     assert path.read_bytes().startswith(b"%PDF")
     close_message_boxes(page)
     QApplication.processEvents()
+
+
+def test_the_frameworks_button_opens_the_list_with_the_built_in_framework(qtbot, area, services):
+    keys = [d.key for d in services.maturity.builtin_framework().dimensions]
+    finished_baseline(services, dict.fromkeys(keys, 2), "Spring")
+    qtbot.waitUntil(lambda: area.list_model.rowCount() == 1)
+    qtbot.mouseClick(area.frameworks_button, Qt.MouseButton.LeftButton)
+    dialog = area.frameworks_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.table.rowCount() == 1
+    assert "AI maturity" in dialog.table.item(0, dialog.NAME).text()
+    dialog.reject()

@@ -296,3 +296,20 @@ def test_enter_on_the_setup_page_creates_the_assessment_and_goes_on(qtbot, open_
     assert wizard.currentId() == MaturityWizard.FIRST_DIMENSION
     assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()
     assert len(services.maturity.history().assessments) == 1
+
+
+def test_an_own_copy_of_the_framework_can_be_chosen_and_is_the_one_answered(
+    qtbot, open_wizard, services
+):
+    builtin = services.maturity.builtin_framework()
+    own = services.maturity.copy_framework(builtin.id, "Our framework")
+    wizard = open_wizard()
+    combo = wizard.setup_page.framework_combo
+    assert combo.count() == 2
+    assert combo.itemData(0) == builtin.id  # the built-in one comes first, chosen by default
+    combo.setCurrentIndex(combo.findData(own))
+    click_next(qtbot, wizard)
+    assert wizard.assessment_id is not None
+    progress = services.maturity.progress(wizard.assessment_id)
+    assert progress.framework.id == own
+    assert progress.framework.name == "Our framework"

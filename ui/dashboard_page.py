@@ -141,7 +141,7 @@ class DashboardPage(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self._cards: list[StepCard] = []
         self._people_actions_for: tuple[bool, ...] | None = None
-        self._assessment_actions_for: StepState | None = None
+        self._assessment_actions_for: bool | None = None
         self._build()
         bridge.changed.connect(self._on_change)
         self.refresh()
@@ -323,15 +323,22 @@ class DashboardPage(QWidget):
             card.set_actions([start])
 
     def _set_assessment_actions(self, steps: list[ProgrammeStep]) -> None:
-        """Step 2's button: start the assessment, or see the results once one is finished."""
+        """Step 2's button: start the assessment, or see the results once one is finished.
+
+        The step itself stays "in progress" until the skills survey is done too, so the
+        button follows whether a maturity assessment has been finished.
+        """
         if not hasattr(self._services, "maturity"):
             return
         step = next((s for s in steps if s.number == ASSESSMENT_STEP), None)
-        if step is None or self._assessment_actions_for == step.state:
+        if step is None:
             return
-        self._assessment_actions_for = step.state
+        finished = self._services.maturity.finished_count() > 0
+        if self._assessment_actions_for == finished:
+            return
+        self._assessment_actions_for = finished
         card = self.step_card(ASSESSMENT_STEP)
-        if step.state is StepState.DONE:
+        if finished:
             button = QPushButton(self.tr("See results"))
             button.setObjectName("seeAssessmentResultsButton")
             button.clicked.connect(self.assessment_results_requested)

@@ -460,6 +460,15 @@ class MaturityService:
         with self._db.reading() as session:
             return build_history(session)
 
+    def finished_count(self) -> int:
+        """How many assessments are finished (cheap: no scoring)."""
+        with self._db.reading() as session:
+            return int(
+                session.execute(
+                    select(func.count()).where(Assessment.status == AssessmentStatus.COMPLETE)
+                ).scalar_one()
+            )
+
     def baseline_choices(self) -> list[AssessmentSummary]:
         """Completed assessments a follow-up can be compared with, newest first."""
         history = self.history()

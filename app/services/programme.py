@@ -114,7 +114,8 @@ class ProgrammeService:
             ProgrammeStep(
                 2,
                 _("Assessment"),
-                state(assessments_done > 0, assessments > 0 or ratings > 0),
+                # Step 2 is both the maturity assessment and the skills survey.
+                state(assessments_done > 0 and ratings > 0, assessments > 0 or ratings > 0),
                 # Translators: two counts side by side, e.g. "3 paths, 12 assignments".
                 _("{assessments}, {ratings}").format(
                     assessments=ngettext(

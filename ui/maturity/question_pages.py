@@ -284,10 +284,13 @@ class ReviewPage(QWizardPage):
                 "to it, or press Finish now."
             ).format(unanswered=len(unanswered), dont_know=len(dont_know))
         )
+        left = len(unanswered) + len(dont_know)
         self.finish_note.setText(
-            self.tr(
-                "Finishing now leaves {count} question(s) without a level; the results say so."
-            ).format(count=len(unanswered) + len(dont_know))
+            self.tr("Finishing now leaves 1 question without a level; the results say so.")
+            if left == 1
+            else self.tr(
+                "Finishing now leaves {count} questions without a level; the results say so."
+            ).format(count=left)
         )
 
     def _clicked(self, item: QListWidgetItem) -> None:

@@ -228,7 +228,7 @@ def test_the_review_lists_open_questions_and_one_click_goes_to_the_question(
         f"{fourth.name} — {fourth.questions[1].text}",
         f"{fourth.name} — {fourth.questions[2].text} (don't know)",
     ]
-    assert "Finishing now leaves 2 question(s) without a level" in review.finish_note.text()
+    assert "Finishing now leaves 2 questions without a level" in review.finish_note.text()
 
     # One click on the open question: its page, focus on it; answer it, back to review.
     item = review.open_list.item(0)

@@ -14,6 +14,7 @@ from app.services.overview import OverviewService
 from app.services.people import PeopleService
 from app.services.programme import ProgrammeService
 from app.services.reports import ReportService
+from app.skills.service import SkillsService
 from db.database import Database
 
 
@@ -28,6 +29,7 @@ class AppServices:
     roster: RosterImportService
     reports: ReportService
     maturity: MaturityService
+    skills: SkillsService
 
     @classmethod
     def for_database(cls, database: Database, changes: ChangeBus | None = None) -> AppServices:
@@ -45,6 +47,7 @@ class AppServices:
             roster=RosterImportService(database, bus),
             reports=ReportService(overview, maturity),
             maturity=maturity,
+            skills=SkillsService(database, bus),
         )
 
     def close(self) -> None:

@@ -15,6 +15,7 @@ class Topic(StrEnum):
     ROLES = "roles"
     ORGANISATION = "organisation"
     ASSESSMENTS = "assessments"
+    SKILLS = "skills"
     DATA_FILE = "data_file"
 
 

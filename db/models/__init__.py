@@ -46,7 +46,14 @@ from db.models.learning import (
 from db.models.organisation import Department, Employee, Location, Organisation, Role
 from db.models.pilots import Pilot, PilotMeasurement, PilotParticipant
 from db.models.programme import Metric, MetricReading, Objective
-from db.models.skills import Skill, SkillRating, SkillSurvey
+from db.models.skills import (
+    AttitudeResponse,
+    RoleSkillTarget,
+    Skill,
+    SkillRating,
+    SkillSurvey,
+    SurveyParticipant,
+)
 
 __all__ = [
     "ActivityKind",
@@ -55,6 +62,7 @@ __all__ = [
     "AssessmentKind",
     "AssessmentScope",
     "AssessmentStatus",
+    "AttitudeResponse",
     "AuditEntry",
     "Champion",
     "ChampionActivity",
@@ -95,10 +103,12 @@ __all__ = [
     "Respondent",
     "Response",
     "Role",
+    "RoleSkillTarget",
     "Skill",
     "SkillRating",
     "SkillSurvey",
     "Stage",
     "StageModule",
+    "SurveyParticipant",
     "Track",
 ]

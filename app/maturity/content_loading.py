@@ -11,14 +11,23 @@ where the problem is (``ai-maturity-1.0.json: dimension “data”, question “
 
 from __future__ import annotations
 
-import json
 import math
-import re
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from app.content_files import (
+    KEY,
+    SNAKE,
+    VERSION,
+    check_named_as,
+    newest_versioned_file,
+    read_json_file,
+    resources_dir,
+)
+from app.content_files import as_list as _list
+from app.content_files import fields as _fields
+from app.content_files import text as _text
 from app.maturity.content import (
     LEVELS,
     DimensionContent,
@@ -39,69 +48,35 @@ _DIMENSION_FIELDS = ("key", "name", "description", "weight", "questions", "recom
 _QUESTION_FIELDS = ("key", "text", "weight", "descriptors")
 _LEVEL_KEYS = tuple(str(level) for level in LEVELS)
 
-_FRAMEWORK_KEY = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
-_VERSION = re.compile(r"[0-9]+(\.[0-9]+)*")
-_SNAKE = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
-
-
-def resources_dir() -> Path:
-    """``resources``: beside the code, or inside a PyInstaller bundle (as i18n.locale_dir)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return root / "resources"
+_FRAMEWORK_KEY = KEY
+_VERSION = VERSION
+_SNAKE = SNAKE
 
 
 def frameworks_dir() -> Path:
     return resources_dir() / "frameworks"
 
 
-def version_tuple(version: str) -> tuple[int, ...]:
-    """``"1.10"`` -> ``(1, 10)``, so that 1.10 sorts after 1.9."""
-    if not _VERSION.fullmatch(version):
-        raise ValueError(f"“{version}” is not a version number like 1.0 or 1.2.3")
-    return tuple(int(part) for part in version.split("."))
-
-
 def builtin_framework_path() -> Path:
     """The newest ``ai-maturity-<version>.json`` in resources/frameworks."""
-    folder = frameworks_dir()
-    prefix = f"{BUILTIN_KEY}-"
-    candidates: list[tuple[tuple[int, ...], Path]] = []
-    for path in folder.glob(f"{prefix}*.json"):
-        version = path.stem[len(prefix) :]
-        if _VERSION.fullmatch(version):
-            candidates.append((version_tuple(version), path))
-    if not candidates:
-        raise FileNotFoundError(f"No {prefix}<version>.json framework file in {folder}")
-    return max(candidates)[1]
+    return newest_versioned_file(frameworks_dir(), BUILTIN_KEY, "framework file")
 
 
 def builtin_framework() -> FrameworkContent:
     """The newest built-in AI maturity framework, checked, marked ``built_in``."""
     path = builtin_framework_path()
     framework = load_framework_file(path, built_in=True)
-    expected = path.stem[len(BUILTIN_KEY) + 1 :]
-    if framework.key != BUILTIN_KEY or framework.version != expected:
-        raise ValueError(
-            f"{path.name}: the file says key “{framework.key}”, version “{framework.version}”, "
-            f"but its name says key “{BUILTIN_KEY}”, version “{expected}”"
-        )
+    check_named_as(path, framework.key, framework.version, BUILTIN_KEY)
     return framework
 
 
 def load_framework_file(path: Path, *, built_in: bool = False) -> FrameworkContent:
     """Read and check one framework file; ValueError names the first problem found."""
-    text = Path(path).read_text(encoding="utf-8")
-    try:
-        data = json.loads(text, object_pairs_hook=_object_without_duplicates)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"{path.name}: not valid JSON ({error})") from error
-    except _DuplicateFieldError as error:
-        raise ValueError(f"{path.name}: {error}") from None
+    data = read_json_file(Path(path))
     try:
         return framework_from_data(data, built_in=built_in)
     except ValueError as error:
-        raise ValueError(f"{path.name}: {error}") from None
+        raise ValueError(f"{Path(path).name}: {error}") from None
 
 
 def framework_from_data(data: object, *, built_in: bool = False) -> FrameworkContent:
@@ -256,34 +231,6 @@ def _by_level(data: object, where: str) -> dict[int, object]:
     return {int(k): data[k] for k in _LEVEL_KEYS}
 
 
-def _fields(data: object, names: tuple[str, ...], where: str) -> Mapping[str, Any]:
-    """``data`` as an object with exactly the fields ``names``."""
-    if not isinstance(data, Mapping):
-        raise ValueError(f"{where} must be a JSON object, not {type(data).__name__}")
-    missing = [name for name in names if name not in data]
-    if missing:
-        listed = ", ".join(f"“{name}”" for name in missing)
-        raise ValueError(f"{where} lacks the field{'s' if len(missing) > 1 else ''} {listed}")
-    unknown = [str(name) for name in data if name not in names]
-    if unknown:
-        listed = ", ".join(f"“{name}”" for name in unknown)
-        raise ValueError(f"{where} has unknown field{'s' if len(unknown) > 1 else ''} {listed}")
-    return data
-
-
-def _list(data: object, where: str) -> list[object]:
-    if not isinstance(data, list):
-        raise ValueError(f"{where} must be a list")
-    return data
-
-
-def _text(fields: Mapping[str, Any], name: str, where: str) -> str:
-    value = fields[name]
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{where}: “{name}” must be non-empty text")
-    return value.strip()
-
-
 def _weight(fields: Mapping[str, Any], where: str) -> float:
     value = fields["weight"]
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -291,20 +238,3 @@ def _weight(fields: Mapping[str, Any], where: str) -> float:
     if not math.isfinite(value) or value <= 0:
         raise ValueError(f"{where}: “weight” must be greater than 0, not {value}")
     return float(value)
-
-
-class _DuplicateFieldError(Exception):
-    pass
-
-
-def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """json's object hook: a field given twice in one object is an error, not "last wins"."""
-    result: dict[str, Any] = {}
-    for name, value in pairs:
-        if name in result:
-            raise _DuplicateFieldError(
-                f"the field “{name}” appears twice in the same object "
-                f"(fields: {', '.join(name for name, _ in pairs)})"
-            )
-        result[name] = value
-    return result

@@ -12,13 +12,21 @@ half-read would give gaps nobody could reproduce.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-from app.maturity.content_loading import resources_dir, version_tuple
+from app.content_files import (
+    KEY,
+    SNAKE,
+    VERSION,
+    check_named_as,
+    newest_versioned_file,
+    read_json_file,
+    resources_dir,
+)
+from app.content_files import as_list as _list
+from app.content_files import fields as _fields
+from app.content_files import text as _text
 from app.skills.catalogue import (
     AGREEMENT,
     ATTITUDE_THEMES,
@@ -49,9 +57,9 @@ _SCALE_FIELDS = ("level", "name", "meaning")
 _SKILL_FIELDS = ("key", "name", "category", "description", "levels")
 _ATTITUDE_FIELDS = ("key", "statement", "reverse", "theme")
 
-_CATALOGUE_KEY = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
-_VERSION = re.compile(r"[0-9]+(\.[0-9]+)*")
-_SNAKE = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
+_CATALOGUE_KEY = KEY
+_VERSION = VERSION
+_SNAKE = SNAKE
 
 
 def skills_dir() -> Path:
@@ -60,45 +68,24 @@ def skills_dir() -> Path:
 
 def builtin_catalogue_path() -> Path:
     """The newest ``ai-skills-<version>.json`` in resources/skills."""
-    folder = skills_dir()
-    prefix = f"{BUILTIN_KEY}-"
-    candidates: list[tuple[tuple[int, ...], Path]] = []
-    for path in folder.glob(f"{prefix}*.json"):
-        version = path.stem[len(prefix) :]
-        if _VERSION.fullmatch(version):
-            candidates.append((version_tuple(version), path))
-    if not candidates:
-        raise FileNotFoundError(f"No {prefix}<version>.json skills catalogue in {folder}")
-    return max(candidates)[1]
+    return newest_versioned_file(skills_dir(), BUILTIN_KEY, "skills catalogue")
 
 
 def builtin_catalogue() -> SkillCatalogue:
     """The newest built-in AI skills catalogue, checked."""
     path = builtin_catalogue_path()
     catalogue = load_catalogue_file(path)
-    expected = path.stem[len(BUILTIN_KEY) + 1 :]
-    if catalogue.key != BUILTIN_KEY or catalogue.version != expected:
-        raise ValueError(
-            f"{path.name}: the file says key “{catalogue.key}”, version “{catalogue.version}”, "
-            f"but its name says key “{BUILTIN_KEY}”, version “{expected}”"
-        )
+    check_named_as(path, catalogue.key, catalogue.version, BUILTIN_KEY)
     return catalogue
 
 
 def load_catalogue_file(path: Path) -> SkillCatalogue:
     """Read and check one catalogue file; ValueError names the first problem found."""
-    path = Path(path)
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = json.loads(text, object_pairs_hook=_object_without_duplicates)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"{path.name}: not valid JSON ({error})") from error
-    except _DuplicateFieldError as error:
-        raise ValueError(f"{path.name}: {error}") from None
+    data = read_json_file(Path(path))
     try:
         return catalogue_from_data(data)
     except ValueError as error:
-        raise ValueError(f"{path.name}: {error}") from None
+        raise ValueError(f"{Path(path).name}: {error}") from None
 
 
 def catalogue_from_data(data: object) -> SkillCatalogue:
@@ -291,53 +278,8 @@ def _agreement_labels(data: object) -> dict[int, str]:
     return labels
 
 
-def _fields(data: object, names: tuple[str, ...], where: str) -> Mapping[str, Any]:
-    """``data`` as an object with exactly the fields ``names``."""
-    if not isinstance(data, Mapping):
-        raise ValueError(f"{where} must be a JSON object, not {type(data).__name__}")
-    missing = [name for name in names if name not in data]
-    if missing:
-        listed = ", ".join(f"“{name}”" for name in missing)
-        raise ValueError(f"{where} lacks the field{'s' if len(missing) > 1 else ''} {listed}")
-    unknown = [str(name) for name in data if name not in names]
-    if unknown:
-        listed = ", ".join(f"“{name}”" for name in unknown)
-        raise ValueError(f"{where} has unknown field{'s' if len(unknown) > 1 else ''} {listed}")
-    return data
-
-
-def _list(data: object, where: str) -> list[object]:
-    if not isinstance(data, list):
-        raise ValueError(f"{where} must be a list")
-    return data
-
-
-def _text(fields: Mapping[str, Any], name: str, where: str) -> str:
-    value = fields[name]
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{where}: “{name}” must be non-empty text")
-    return value.strip()
-
-
 def _whole_number(value: object) -> int | None:
     """``value`` if it is a JSON whole number (not true/false, not 2.0), else None."""
     if isinstance(value, bool) or not isinstance(value, int):
         return None
     return value
-
-
-class _DuplicateFieldError(Exception):
-    pass
-
-
-def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """json's object hook: a field given twice in one object is an error, not "last wins"."""
-    result: dict[str, Any] = {}
-    for name, value in pairs:
-        if name in result:
-            raise _DuplicateFieldError(
-                f"the field “{name}” appears twice in the same object "
-                f"(fields: {', '.join(name for name, _ in pairs)})"
-            )
-        result[name] = value
-    return result

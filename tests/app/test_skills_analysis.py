@@ -424,7 +424,8 @@ def test_attitude_cells_are_protected_add_up_and_reverse_exactly(survey, data):
     for cell in plain:
         assert cell.group not in small
         if cell.mean is not None:
-            assert 1 <= cell.mean <= 5 and cell.people >= t and not cell.suppressed
+            assert cell.mean is not None and 1 <= cell.mean <= 5
+            assert cell.people >= t and not cell.suppressed
         if 0 < cell.people < t:
             assert cell.suppressed and cell.mean is None
     for item in ("x", "y"):

@@ -14,6 +14,8 @@ from app.services.overview import OverviewService
 from app.services.people import PeopleService
 from app.services.programme import ProgrammeService
 from app.services.reports import ReportService
+from app.skills.champions import ChampionService
+from app.skills.results import SkillsResultsService
 from app.skills.service import SkillsService
 from db.database import Database
 
@@ -30,6 +32,8 @@ class AppServices:
     reports: ReportService
     maturity: MaturityService
     skills: SkillsService
+    skills_results: SkillsResultsService
+    champions: ChampionService
 
     @classmethod
     def for_database(cls, database: Database, changes: ChangeBus | None = None) -> AppServices:
@@ -37,6 +41,8 @@ class AppServices:
         database.storage_error = DataFileError
         overview = OverviewService(database, bus)
         maturity = MaturityService(database, bus)
+        skills = SkillsService(database, bus)
+        skills_results = SkillsResultsService(database, skills)
         return cls(
             database=database,
             changes=bus,
@@ -45,9 +51,11 @@ class AppServices:
             overview=overview,
             programme=ProgrammeService(database),
             roster=RosterImportService(database, bus),
-            reports=ReportService(overview, maturity),
+            reports=ReportService(overview, maturity, skills_results),
             maturity=maturity,
-            skills=SkillsService(database, bus),
+            skills=skills,
+            skills_results=skills_results,
+            champions=ChampionService(database, bus),
         )
 
     def close(self) -> None:

@@ -31,7 +31,7 @@ def normalise_email(value: str | None) -> str | None:
 def make_display_name(
     first_name: str | None, last_name: str | None, employee_number: str | None = None
 ) -> str:
-    """"First Last", or "Employee 1042" when the file holds no name at all."""
+    """ "First Last", or "Employee 1042" when the file holds no name at all."""
     name = " ".join(part for part in (first_name, last_name) if part)
     if name:
         return name

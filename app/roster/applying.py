@@ -275,11 +275,13 @@ class RosterWriter:
         if cancel is not None:
             cancel.raise_if_cancelled()
         summary.departments_added = sorted(
-            name for key, name in self._names(department_ids, people, True).items()
+            name
+            for key, name in self._names(department_ids, people, True).items()
             if key not in known_departments
         )
         summary.roles_added = sorted(
-            name for key, name in self._names(role_ids, people, False).items()
+            name
+            for key, name in self._names(role_ids, people, False).items()
             if key not in known_roles
         )
 

@@ -17,7 +17,7 @@ from app.i18n import _
 from app.services.organisation import find_or_add_location
 from app.validation import clean_text, is_valid_email, make_display_name, normalise_email
 from db.database import Database
-from db.models import Department, Employee, EmployeeStatus, Location, Role, Track
+from db.models import Champion, Department, Employee, EmployeeStatus, Location, Role, Track
 
 
 class PeopleSort(StrEnum):
@@ -43,6 +43,7 @@ class PeopleQuery:
     status: EmployeeStatus | None = None
     sort: PeopleSort = PeopleSort.NAME
     descending: bool = False
+    champions_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class PersonRow:
     manager: str | None
     hire_date: date | None
     status: EmployeeStatus
+    champion: bool = False
+    """Nominated as an AI champion of their department."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,8 @@ def _filters(query: PeopleQuery) -> list[ColumnElement[bool]]:
         conditions.append(Employee.department_id == query.department_id)
     if query.role_id is not None:
         conditions.append(Employee.role_id == query.role_id)
+    if query.champions_only:
+        conditions.append(Employee.id.in_(select(Champion.employee_id)))
     for word in query.search.split():
         pattern = f"%{word.lower()}%"
         conditions.append(
@@ -181,12 +186,14 @@ class PeopleService:
             _Manager.display_name,
             Employee.hire_date,
             Employee.status,
+            Champion.id.is_not(None),
         ).select_from(Employee)
         statement = (
             statement.outerjoin(Department, Employee.department_id == Department.id)
             .outerjoin(Role, Employee.role_id == Role.id)
             .outerjoin(Location, Employee.location_id == Location.id)
             .outerjoin(_Manager, Employee.manager_id == _Manager.id)
+            .outerjoin(Champion, Champion.employee_id == Employee.id)
             .where(Employee.id.in_(list(person_ids)))
         )
         with self._db.reading() as session:
@@ -288,9 +295,7 @@ class PeopleService:
             )
         if details.manager_id is not None and person.id is not None:
             if details.manager_id == person.id:
-                raise ValidationError(
-                    _("A person cannot be their own manager."), field="manager"
-                )
+                raise ValidationError(_("A person cannot be their own manager."), field="manager")
             if self._reports_to(session, details.manager_id, person.id):
                 raise ValidationError(
                     _("That manager already reports to this person; choose someone else."),

@@ -10,6 +10,7 @@ from app.i18n import _
 from app.maturity.service import MaturityService
 from app.progress import Progress, no_progress
 from app.services.overview import OverviewService
+from app.skills.results import SkillsResultsService
 
 
 class ReportKind(StrEnum):
@@ -27,9 +28,15 @@ AVAILABLE_KINDS: frozenset[ReportKind] = frozenset({ReportKind.EXECUTIVE, Report
 
 
 class ReportService:
-    def __init__(self, overview: OverviewService, maturity: MaturityService) -> None:
+    def __init__(
+        self,
+        overview: OverviewService,
+        maturity: MaturityService,
+        skills: SkillsResultsService,
+    ) -> None:
         self._overview = overview
         self._maturity = maturity
+        self._skills = skills
 
     def write_pdf(
         self,

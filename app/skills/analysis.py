@@ -58,8 +58,8 @@ Segment = Literal["ready_to_lead", "building", "needs_foundations", "unknown"]
 SEGMENTS: tuple[Segment, ...] = get_args(Segment)
 
 LEAD_PROFICIENCY = 2.5
-"""Mean proficiency (0–4) from which someone can be ready to lead: between "working" (2) and
-"advanced" (3), so most of their skills are at least at working level."""
+"""Mean proficiency (0–4) from which someone can be ready to lead: between "practitioner" (2)
+and "proficient" (3), so most of their skills are at least at practitioner level."""
 
 LEAD_INTEREST = 4.0
 """Interest (1–5 agreement) from which someone can be ready to lead: "agree" on average."""
@@ -69,8 +69,8 @@ HIGH_WORRY = 4.0
 on average, with the worry items; their concerns come first."""
 
 FOUNDATIONS_BELOW = 1.5
-"""Mean proficiency under which someone needs the foundations: nearer "beginner" (1) than
-"working" (2)."""
+"""Mean proficiency under which someone needs the foundations: nearer "aware" (1) than
+"practitioner" (2)."""
 
 _BAND_DIGITS = 9
 """Figures are rounded to this many decimals before the cut-offs, so float noise such as
@@ -539,10 +539,17 @@ class SegmentCounts:
     needs_foundations: int | None
     unknown: int | None
     suppressed: bool
+    worried: int | None = None
+    """People of the group whose worry (1–5, as answered) is ``HIGH_WORRY`` or more; a count
+    across segments, withheld with the others. None also when worry was not given."""
 
 
 def segment_counts(
-    segments: Mapping[int, str], group_of: Mapping[int, str], *, threshold: int
+    segments: Mapping[int, str],
+    group_of: Mapping[int, str],
+    *,
+    threshold: int,
+    worried: Iterable[int] | None = None,
 ) -> list[SegmentCounts]:
     """The number of people per segment in each group, with the anonymity rules.
 
@@ -550,10 +557,12 @@ def segment_counts(
     threshold are folded into Other (rule 1); a group's counts are withheld when it still has
     fewer people than the threshold (only when everyone together is too few). Counts inside
     a shown group are not withheld: the group has at least the threshold of people.
-    Groups in the order first seen, Other last. Raises ValueError for an unknown segment or
-    a person with no group.
+    Groups in the order first seen, Other last. ``worried`` (people whose worry is high,
+    each also in ``segments``) adds a count of them per group, with the same rules. Raises
+    ValueError for an unknown segment or a person with no group.
     """
     t = anonymity_threshold(threshold).value
+    worried_people = None if worried is None else set(worried)
     members: dict[str, list[str]] = {}
     for person, seg in segments.items():
         if seg not in SEGMENTS:
@@ -563,6 +572,13 @@ def segment_counts(
     folded: dict[str, list[str]] = {}
     for group, segs in members.items():
         folded.setdefault(mapping[group], []).extend(segs)
+    worried_in: dict[str, int] = {}
+    if worried_people is not None:
+        for person in worried_people:
+            if person not in segments:
+                raise ValueError(f"worried person {person} has no segment")
+            label = mapping[_group_of(person, group_of)]
+            worried_in[label] = worried_in.get(label, 0) + 1
     result: list[SegmentCounts] = []
     for group in _order(mapping, members):
         segs = folded[group]
@@ -578,6 +594,9 @@ def segment_counts(
                 needs_foundations=counts["needs_foundations"],
                 unknown=counts["unknown"],
                 suppressed=suppressed,
+                worried=(
+                    None if suppressed or worried_people is None else worried_in.get(group, 0)
+                ),
             )
         )
     return result

@@ -1,25 +1,22 @@
-"""Skills and readiness survey campaigns: who is asked, ratings saved one by one, the heatmap.
+"""Skills and readiness survey campaigns: who is asked, ratings saved one by one.
 
 Ratings are 0-4 per person and skill, from the person and optionally their manager; the
-gap is the role's target minus the agreed level. Every figure shown for a group goes
-through app.skills.analysis, which folds and withholds groups under the anonymity
-threshold (DESIGN §5).
+gap is the role's target minus the agreed level. What a survey shows (the heatmap,
+readiness, profiles) is read by ``app.skills.results``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.events import ChangeBus, Topic
 from app.i18n import _
-from app.privacy import anonymity_threshold
-from app.services.organisation import get_or_create_organisation
-from app.skills.analysis import HeatCell, Rating, agreed_level, gap, heatmap
 from app.skills.catalogue import AGREEMENT, SCALE, SkillCatalogue
 from app.validation import clean_text
 from db.database import Database
@@ -81,15 +78,46 @@ class PersonSheet:
 
 
 @dataclass(frozen=True)
-class SkillsHeatmap:
-    campaign_name: str
-    skills: list[tuple[str, str]]
-    """(key, name) in catalogue order."""
-    groups: list[str]
-    cells: list[HeatCell]
-    threshold: int
-    people: int
-    rated: int
+class RatingEntry:
+    person_id: int
+    skill_key: str
+    rater: Rater
+    level: int
+
+
+@dataclass(frozen=True)
+class AttitudeEntry:
+    person_id: int
+    item_key: str
+    value: int
+
+
+@dataclass(frozen=True)
+class RoleTargets:
+    role_id: int
+    role: str
+    track: str
+    targets: dict[str, int]
+    """Skill key -> the level people in the role should reach."""
+    own: frozenset[str]
+    """Skills whose target the role sets itself (the others follow the track)."""
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One person asked in a survey, for the entry form's list."""
+
+    person_id: int
+    display_name: str
+    department: str | None
+    role: str | None
+    rated_skills: int
+    """Skills the person has rated themselves in this survey."""
+    skills: int
+
+    @property
+    def complete(self) -> bool:
+        return self.rated_skills >= self.skills
 
 
 class SkillsService:
@@ -138,6 +166,40 @@ class SkillsService:
             ):
                 targets[key] = target
         return targets
+
+    def role_targets(self, role_id: int) -> RoleTargets:
+        """A role's target per skill, and which of them the role sets itself."""
+        self.catalogue()
+        with self._db.reading() as session:
+            role = session.get(Role, role_id)
+            if role is None:
+                raise ValidationError(_("That role no longer exists in this data file."))
+            own = set(
+                session.execute(
+                    select(Skill.key)
+                    .join(RoleSkillTarget, RoleSkillTarget.skill_id == Skill.id)
+                    .where(RoleSkillTarget.role_id == role_id)
+                ).scalars()
+            )
+            return RoleTargets(
+                role_id=role.id,
+                role=role.name,
+                track=role.track.value,
+                targets=self.targets_for(session, role.id, role.track.value),
+                own=frozenset(own),
+            )
+
+    def reset_role_targets(self, role_id: int, skill_keys: list[str] | None = None) -> None:
+        """Back to the track's targets, for these skills or (None) all of them."""
+        self.catalogue()
+        with self._db.transaction() as session:
+            skill_ids = self._skill_ids(session)
+            rows = select(RoleSkillTarget).where(RoleSkillTarget.role_id == role_id)
+            if skill_keys is not None:
+                rows = rows.where(RoleSkillTarget.skill_id.in_([skill_ids[k] for k in skill_keys]))
+            for row in session.execute(rows).scalars():
+                session.delete(row)
+        self._changes.publish(Topic.ROLES)
 
     def set_role_target(self, role_id: int, skill_key: str, target: int) -> None:
         if target not in SCALE:
@@ -346,63 +408,129 @@ class SkillsService:
                 row.value = value
         self._changes.publish(Topic.SKILLS, ids=frozenset({campaign_id}))
 
-    # Results -------------------------------------------------------------------------
-    def heatmap(self, campaign_id: int) -> SkillsHeatmap:
-        """Mean gap to target per department and skill, small departments folded or withheld."""
+    def participants(self, campaign_id: int) -> list[Participant]:
+        """Everyone asked in a survey, by department then name, with how far their entry got."""
         catalogue = self.catalogue()
         with self._db.reading() as session:
-            survey = session.get(SkillSurvey, campaign_id)
-            if survey is None:
+            if session.get(SkillSurvey, campaign_id) is None:
                 raise ValidationError(_("That survey no longer exists in this data file."))
-            threshold = anonymity_threshold(
-                get_or_create_organisation(session).anonymity_threshold
-            ).value
-            people = session.execute(
-                select(Employee.id, Department.name, Employee.role_id, Role.track)
+            entered: dict[int, int] = {
+                person: int(n)
+                for person, n in session.execute(
+                    select(SkillRating.employee_id, func.count())
+                    .where(SkillRating.survey_id == campaign_id, SkillRating.rater == Rater.SELF)
+                    .group_by(SkillRating.employee_id)
+                )
+            }
+            rows = session.execute(
+                select(Employee.id, Employee.display_name, Department.name, Role.name)
                 .join(SurveyParticipant, SurveyParticipant.employee_id == Employee.id)
                 .outerjoin(Department, Department.id == Employee.department_id)
                 .outerjoin(Role, Role.id == Employee.role_id)
                 .where(SurveyParticipant.survey_id == campaign_id)
             ).all()
-            ratings: dict[tuple[int, str], dict[Rater, int]] = {}
-            for person, key, rater, given_level in session.execute(
-                select(SkillRating.employee_id, Skill.key, SkillRating.rater, SkillRating.level)
-                .join(Skill, Skill.id == SkillRating.skill_id)
-                .where(SkillRating.survey_id == campaign_id)
-            ):
-                ratings.setdefault((person, key), {})[rater] = given_level
-            targets_by_role: dict[tuple[int | None, str], dict[str, int]] = {}
-            rows: list[tuple[str, str, float | None]] = []
-            rated: set[int] = set()
-            for person, department, role_id, track in people:
-                track_name = (track or Track.CUSTOM).value
-                role_key = (role_id, track_name)
-                if role_key not in targets_by_role:
-                    targets_by_role[role_key] = self.targets_for(session, role_id, track_name)
-                targets = targets_by_role[role_key]
-                group = department or _("No department")
-                for skill in catalogue.skills:
-                    given = ratings.get((person, skill.key), {})
-                    if Rater.SELF in given:
-                        rated.add(person)
-                    current = agreed_level(
-                        Rating(person, skill.key, given.get(Rater.SELF), given.get(Rater.MANAGER))
+        found = [
+            Participant(pid, name, department, role, entered.get(pid, 0), len(catalogue.skills))
+            for pid, name, department, role in rows
+        ]
+        found.sort(key=lambda p: ((p.department or "").casefold(), p.display_name.casefold()))
+        return found
+
+    def record_many(
+        self,
+        campaign_id: int,
+        ratings: Iterable[RatingEntry],
+        attitudes: Iterable[AttitudeEntry] = (),
+        *,
+        rated_on: date | None = None,
+    ) -> int:
+        """Save a whole set of answers in one transaction: all of them or, on an error, none.
+
+        Everything recorded before for the people named in ``ratings`` or ``attitudes`` is
+        replaced by what is given. For loading a survey at once (the demo, a later import);
+        the entry form saves one answer at a time with ``rate`` and ``answer_attitude``.
+        Returns how many answers were saved.
+        """
+        catalogue = self.catalogue()
+        items = {a.key for a in catalogue.attitudes}
+        with self._db.transaction() as session:
+            survey = session.get(SkillSurvey, campaign_id)
+            if survey is None:
+                raise ValidationError(_("That survey no longer exists in this data file."))
+            asked = set(
+                session.execute(
+                    select(SurveyParticipant.employee_id).where(
+                        SurveyParticipant.survey_id == campaign_id
                     )
-                    rows.append((group, skill.key, gap(targets[skill.key], current)))
-            cells = heatmap(rows, threshold=threshold)
-            groups: list[str] = []
-            for cell in cells:
-                if cell.group not in groups:
-                    groups.append(cell.group)
-            return SkillsHeatmap(
-                campaign_name=survey.name,
-                skills=[(s.key, s.name) for s in catalogue.skills],
-                groups=groups,
-                cells=cells,
-                threshold=threshold,
-                people=len(people),
-                rated=len(rated),
+                ).scalars()
             )
+            skill_ids = self._skill_ids(session)
+            rating_rows: dict[tuple[int, int, Rater], int] = {}
+            for entry in ratings:
+                if entry.person_id not in asked:
+                    raise ValidationError(_("That person is not asked in this survey."))
+                if entry.level not in SCALE:
+                    raise ValidationError(_("A rating is a level from 0 to 4."), field="level")
+                if entry.skill_key not in skill_ids:
+                    raise ValidationError(_("That skill is not part of this survey."))
+                if entry.rater is Rater.MANAGER and not survey.with_managers:
+                    raise ValidationError(_("This survey does not ask managers for ratings."))
+                key = (entry.person_id, skill_ids[entry.skill_key], entry.rater)
+                rating_rows[key] = entry.level
+            answer_rows: dict[tuple[int, str], int] = {}
+            for answer in attitudes:
+                if answer.person_id not in asked:
+                    raise ValidationError(_("That person is not asked in this survey."))
+                if answer.value not in AGREEMENT:
+                    raise ValidationError(_("An answer is from 1 to 5."), field="value")
+                if answer.item_key not in items:
+                    raise ValidationError(_("That statement is not part of this survey."))
+                answer_rows[(answer.person_id, answer.item_key)] = answer.value
+            people = sorted({k[0] for k in rating_rows} | {k[0] for k in answer_rows})
+            for start in range(0, len(people), 500):
+                chunk = people[start : start + 500]
+                session.execute(
+                    delete(SkillRating).where(
+                        SkillRating.survey_id == campaign_id, SkillRating.employee_id.in_(chunk)
+                    )
+                )
+                session.execute(
+                    delete(AttitudeResponse).where(
+                        AttitudeResponse.survey_id == campaign_id,
+                        AttitudeResponse.employee_id.in_(chunk),
+                    )
+                )
+            day = rated_on or date.today()
+            if rating_rows:
+                session.execute(
+                    insert(SkillRating),
+                    [
+                        {
+                            "survey_id": campaign_id,
+                            "employee_id": person,
+                            "skill_id": skill,
+                            "rater": rater,
+                            "level": level,
+                            "rated_on": day,
+                        }
+                        for (person, skill, rater), level in rating_rows.items()
+                    ],
+                )
+            if answer_rows:
+                session.execute(
+                    insert(AttitudeResponse),
+                    [
+                        {
+                            "survey_id": campaign_id,
+                            "employee_id": person,
+                            "item_key": item,
+                            "value": value,
+                        }
+                        for (person, item), value in answer_rows.items()
+                    ],
+                )
+        self._changes.publish(Topic.SKILLS, ids=frozenset({campaign_id}))
+        return len(rating_rows) + len(answer_rows)
 
     # Helpers -------------------------------------------------------------------------
     @staticmethod

@@ -105,7 +105,7 @@ def test_a_department_of_three_never_appears_on_its_own_in_the_heatmap(services,
         services.skills.rate(
             campaign, person, "ai_literacy", rater=Rater.MANAGER, level=max(0, target - 1)
         )
-    result = services.skills.heatmap(campaign)
+    result = services.skills_results.heatmap(campaign)
     assert "Legal" not in result.groups and "HR" not in result.groups
     assert "Sales" in result.groups and "IT" in result.groups
     other = [g for g in result.groups if g not in ("Sales", "IT")]
@@ -125,6 +125,6 @@ def test_a_roles_own_target_changes_its_gaps(services, organisation):
     for person in organisation["Sales"] + organisation["IT"]:
         services.skills.rate(campaign, person, "model_development", rater=Rater.SELF, level=0)
     services.skills.set_role_target(organisation["role"], "model_development", 3)
-    result = services.skills.heatmap(campaign)
+    result = services.skills_results.heatmap(campaign)
     cell = next(c for c in result.cells if c.group == "Sales" and c.skill == "model_development")
     assert cell.mean_gap == pytest.approx(3.0)

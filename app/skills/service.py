@@ -137,6 +137,10 @@ class SkillsService:
             self._skill_ids(session)
         return self._catalogue
 
+    def skill_ids(self, session: Session) -> dict[str, int]:
+        """Skill key -> row id in this data file (adding the catalogue's skills if missing)."""
+        return self._skill_ids(session)
+
     def _skill_ids(self, session: Session) -> dict[str, int]:
         catalogue = self._catalogue
         assert catalogue is not None

@@ -59,6 +59,8 @@ class CampaignRow:
     people: int
     rated: int
     """People with at least one rating of their own."""
+    with_managers: bool = True
+    """Whether managers rate their people too (the entry form's Manager column)."""
 
 
 @dataclass(frozen=True)
@@ -283,7 +285,13 @@ class SkillsService:
             }
             return [
                 CampaignRow(
-                    s.id, s.name, s.opened_on, s.kind.value, people.get(s.id, 0), rated.get(s.id, 0)
+                    s.id,
+                    s.name,
+                    s.opened_on,
+                    s.kind.value,
+                    people.get(s.id, 0),
+                    rated.get(s.id, 0),
+                    s.with_managers,
                 )
                 for s in session.execute(
                     select(SkillSurvey).order_by(SkillSurvey.opened_on, SkillSurvey.id)

@@ -1,0 +1,1 @@
+"""The Skills survey area: campaigns, rating entry, results."""

@@ -349,6 +349,9 @@ def create_demo_organisation(
     from app.demo_assessments import create_demo_assessments
 
     create_demo_assessments(services.maturity, rng)
+    from app.demo_skills import create_demo_surveys
+
+    create_demo_surveys(services, rng)
     return DemoSummary(
         organisation=DEMO_ORGANISATION,
         employees=len(pending),

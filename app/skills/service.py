@@ -515,7 +515,7 @@ class SkillsService:
             day = rated_on or date.today()
             if rating_rows:
                 session.execute(
-                    insert(SkillRating),
+                    insert(SkillRating.__table__),
                     [
                         {
                             "survey_id": campaign_id,
@@ -530,7 +530,7 @@ class SkillsService:
                 )
             if answer_rows:
                 session.execute(
-                    insert(AttitudeResponse),
+                    insert(AttitudeResponse.__table__),
                     [
                         {
                             "survey_id": campaign_id,

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -35,6 +36,10 @@ from db.models import (
     SurveyParticipant,
     Track,
 )
+
+_RATINGS = cast(Table, SkillRating.__table__)
+_ATTITUDES = cast(Table, AttitudeResponse.__table__)
+"""Written as Core rows by ``record_many``: ORM bulk inserts cost twice the time."""
 
 
 @dataclass(frozen=True)
@@ -515,7 +520,7 @@ class SkillsService:
             day = rated_on or date.today()
             if rating_rows:
                 session.execute(
-                    insert(SkillRating.__table__),
+                    insert(_RATINGS),
                     [
                         {
                             "survey_id": campaign_id,
@@ -530,7 +535,7 @@ class SkillsService:
                 )
             if answer_rows:
                 session.execute(
-                    insert(AttitudeResponse.__table__),
+                    insert(_ATTITUDES),
                     [
                         {
                             "survey_id": campaign_id,

@@ -83,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--kind",
         default="executive",
         choices=["executive", "maturity", "skills", "pilot", "plans", "literacy"],
+        help=_(
+            "which report: executive (the organisation overview, the default), maturity (the "
+            "AI maturity assessment) or skills (the skills survey: gaps by department, "
+            "readiness, attitudes; no names)"
+        ),
     )
     pdf.add_argument("--page-size", choices=["A4", "Letter"], help=_("default: from your locale"))
     pdf.add_argument(
@@ -91,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help=_("for --kind maturity: the assessment (default: the latest completed one)"),
     )
+    pdf.add_argument(
+        "--survey",
+        type=int,
+        metavar="ID",
+        help=_("for --kind skills: the skills survey (default: the latest one with ratings)"),
+    )
 
     export = commands.add_parser("export", help=_("the leadership workbook"))
     export_commands = export.add_subparsers(
@@ -98,7 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     xlsx = export_commands.add_parser("xlsx", help=_("write the Excel workbook"))
     xlsx.add_argument("out", type=Path, metavar="OUT.xlsx")
-    xlsx.add_argument("--names", action="store_true", help=_("include people's names"))
+    xlsx.add_argument(
+        "--names",
+        action="store_true",
+        help=_(
+            "include people's names: adds the “Skills by person” sheet with everyone's ratings "
+            "(keep that workbook confidential)"
+        ),
+    )
 
     backup = commands.add_parser("backup", help=_("write a consistent copy of the data file"))
     backup.add_argument("out", type=Path, metavar="OUT_FILE")
@@ -191,6 +209,7 @@ def _cmd_report(services: AppServices, args: argparse.Namespace, out: TextIO) ->
         args.out,
         ReportKind(args.kind),
         assessment_id=args.assessment,
+        survey_id=args.survey,
         page_size=args.page_size,
     )
     out.write(_("Wrote {file}").format(file=written) + "\n")

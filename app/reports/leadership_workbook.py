@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from app.i18n import N_, _, translate
 from app.maturity.figures import MaturityHistory
@@ -139,8 +139,20 @@ PRIVACY_NOTES = (
 """English; each is translated, then given the threshold, when the cover is made."""
 
 
-def leadership_cover(overview: OrganisationOverview) -> WorkbookCover:
-    """The top of the summary sheet."""
+NAMES_NOTE = N_(
+    "Privacy: this workbook names people (the “Skills by person” sheet). Keep it confidential "
+    "and share it only with those who need it."
+)
+"""Replaces the first privacy note when the user asked for names."""
+
+
+def leadership_cover(
+    overview: OrganisationOverview, *, names: bool = False, threshold: int = DEFAULT_THRESHOLD
+) -> WorkbookCover:
+    """The top of the summary sheet; ``names`` when a sheet lists people by name."""
+    privacy = [translate(note).format(threshold=threshold) for note in PRIVACY_NOTES]
+    if names:
+        privacy[0] = translate(NAMES_NOTE)
     return WorkbookCover(
         title=translate(WORKBOOK_TITLE),
         organisation=overview.organisation_name,
@@ -150,7 +162,7 @@ def leadership_cover(overview: OrganisationOverview) -> WorkbookCover:
                 "Each sheet holds one table: use the filter buttons in its header row to sort "
                 "and filter."
             ),
-            *(translate(note).format(threshold=DEFAULT_THRESHOLD) for note in PRIVACY_NOTES),
+            *privacy,
             _("Made with Upskill Planner."),
         ),
     )
@@ -178,10 +190,19 @@ def write_leadership_workbook(
     out: Path,
     *,
     maturity: MaturityHistory | None = None,
+    extra_sections: Sequence[WorkbookSection[Any]] = (),
+    names: bool = False,
+    threshold: int = DEFAULT_THRESHOLD,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> None:
-    """Write the leadership workbook to ``out``: Summary first, then one sheet per table."""
+    """Write the leadership workbook to ``out``: Summary first, then one sheet per table.
+
+    ``extra_sections`` are sections bound to their own figures (``skills_sheets_section``,
+    ``maturity_sheets_section``), written after the overview and maturity sheets. ``names``
+    says that one of them lists people by name, so the summary's privacy note says so;
+    ``threshold`` is the organisation's anonymity threshold, quoted in that note.
+    """
     from app.reports.maturity_workbook import MATURITY_WORKBOOK_SECTION
 
     sections: list[WorkbookSection[LeadershipFigures]] = [
@@ -189,9 +210,10 @@ def write_leadership_workbook(
     ]
     if maturity is not None:
         sections.append(adapt_workbook_section(MATURITY_WORKBOOK_SECTION, _pick_maturity))
+    sections.extend(extra_sections)
     write_workbook(
         Path(out),
-        cover=leadership_cover(overview),
+        cover=leadership_cover(overview, names=names, threshold=threshold),
         figures=LeadershipFigures(overview, maturity),
         sections=sections,
         progress=progress,

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -23,8 +22,9 @@ from app.progress import CancelToken, Progress, no_progress
 from app.reports import palette
 from app.reports.charts import radar_chart, stacked_bar_chart
 from app.reports.fonts import SANS, SANS_BOLD, paragraph_markup
+from app.reports.pdf_blocks import bullets, callout, coloured, markup_table, subheading
 from app.reports.pdf_document import CoverPage, PdfSection, format_date, write_pdf_report
-from app.reports.pdf_styles import PdfKit, data_table_style
+from app.reports.pdf_styles import PdfKit
 
 REPORT_TITLE = N_("AI maturity assessment")
 SCALE_TOP = 5
@@ -76,24 +76,17 @@ def _change_text(change: float | None) -> str:
     return "0.0"
 
 
-def _coloured(text: str, colour: str | None, *, bold: bool = False) -> str:
-    markup = paragraph_markup(text, bold=bold)
-    if bold:
-        markup = f"<b>{markup}</b>"
-    return f'<font color="{colour}">{markup}</font>' if colour else markup
-
-
 def _change_markup(change: float | None) -> str:
     text = _change_text(change)
     colour = UP if text.startswith("▲") else DOWN if text.startswith("▼") else palette.MUTED
-    return _coloured(text, colour, bold=text[0] in "▲▼")
+    return coloured(text, colour, bold=text[0] in "▲▼")
 
 
 def _gap_markup(gap: float | None) -> str:
     if gap is None:
-        return _coloured("–", palette.MUTED)
+        return coloured("–", palette.MUTED)
     if round(gap, 1) <= 0:
-        return _coloured(_("Target met"), UP, bold=True)
+        return coloured(_("Target met"), UP, bold=True)
     return paragraph_markup(f"{gap:.1f}")
 
 
@@ -115,90 +108,6 @@ def _has_baseline(results: AssessmentResults) -> bool:
 
 
 # -- building blocks --------------------------------------------------------------------------
-
-
-def _markup_table(
-    kit: PdfKit,
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    *,
-    column_widths: Sequence[float],
-    numeric_columns: Sequence[int] = (),
-) -> Flowable:
-    """Like ``PdfKit.table`` but the body cells are ready markup (coloured arrows)."""
-    s = kit.styles
-    numeric = set(numeric_columns)
-    data: list[list[Any]] = [
-        [
-            Paragraph(
-                f"<b>{paragraph_markup(text, bold=True)}</b>",
-                s.table_header_right if i in numeric else s.table_header,
-            )
-            for i, text in enumerate(header)
-        ]
-    ]
-    data += [
-        [
-            Paragraph(markup, s.table_cell_right if i in numeric else s.table_cell)
-            for i, markup in enumerate(row)
-        ]
-        for row in rows
-    ]
-    scale = kit.frame_width / sum(column_widths)
-    table = Table(data, colWidths=[w * scale for w in column_widths], repeatRows=1, hAlign="LEFT")
-    table.setStyle(data_table_style(rows=len(rows), numeric_columns=sorted(numeric)))
-    return table
-
-
-def _subheading(kit: PdfKit, text: str) -> Flowable:
-    """A level-2 heading left out of the contents, which lists each dimension once."""
-    return Paragraph(paragraph_markup(text, bold=True), kit.styles.heading2)
-
-
-def _bullet_style(kit: PdfKit) -> ParagraphStyle:
-    return ParagraphStyle(
-        "MaturityBullet",
-        parent=kit.styles.body,
-        leftIndent=14,
-        bulletIndent=3,
-        bulletFontName=SANS,
-        spaceAfter=3,
-    )
-
-
-def _bullets(kit: PdfKit, items: Sequence[str]) -> list[Flowable]:
-    style = _bullet_style(kit)
-    return [Paragraph(paragraph_markup(item), style, bulletText="•") for item in items]
-
-
-def _callout(kit: PdfKit, title: str, text: str | None) -> Flowable:
-    """A shaded panel with an accent bar: the overall level and what it means."""
-    title_style = ParagraphStyle(
-        "CalloutTitle",
-        parent=kit.styles.heading2,
-        textColor=colors.HexColor(palette.PRIMARY),
-        spaceBefore=0,
-        spaceAfter=3,
-    )
-    body_style = ParagraphStyle("CalloutBody", parent=kit.styles.body, spaceAfter=0)
-    cell: list[Flowable] = [Paragraph(paragraph_markup(title, bold=True), title_style)]
-    if text:
-        cell.append(Paragraph(paragraph_markup(text), body_style))
-    table = Table([[cell]], colWidths=[kit.frame_width], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(palette.PRIMARY_LIGHT)),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, colors.HexColor(palette.PRIMARY)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 12),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-                ("TOPPADDING", (0, 0), (-1, -1), 9),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-            ]
-        )
-    )
-    return table
 
 
 def _radar(results: AssessmentResults, kit: PdfKit) -> list[Flowable]:
@@ -306,7 +215,7 @@ def _gap_table(results: AssessmentResults, kit: PdfKit) -> Flowable:
         if with_change:
             row.append(_change_markup(d.change))
         rows.append(row)
-    return _markup_table(
+    return markup_table(
         kit, header, rows, column_widths=widths, numeric_columns=range(2, len(header))
     )
 
@@ -322,11 +231,11 @@ def _weakest(results: AssessmentResults, kit: PdfKit) -> list[Flowable]:
         )
         title = (
             f"<b>{paragraph_markup(f'{rank}. {d.name}', bold=True)}</b>"
-            f"&nbsp;&nbsp;{_coloured(facts, palette.MUTED)}"
+            f"&nbsp;&nbsp;{coloured(facts, palette.MUTED)}"
         )
         block: list[Flowable] = [Paragraph(title, title_style)]
         if d.recommendations:
-            block += _bullets(kit, d.recommendations)
+            block += bullets(kit, d.recommendations)
         else:
             block.append(
                 kit.paragraph(_("The framework has no recommendations for this level yet."))
@@ -360,7 +269,7 @@ def summary_story(results: AssessmentResults, kit: PdfKit) -> list[Flowable]:
         return story
     if results.overall_level is not None:
         story.append(
-            _callout(
+            callout(
                 kit,
                 _("Level {level} of {top}: {name}").format(
                     level=results.overall_level, top=SCALE_TOP, name=results.overall_level_name
@@ -470,7 +379,7 @@ def baseline_story(results: AssessmentResults, kit: PdfKit) -> list[Flowable]:
     ]
     story.append(kit.keep_room(40))
     story.append(
-        _markup_table(
+        markup_table(
             kit,
             [_("Dimension"), _("Baseline"), _("Now"), _("Change")],
             rows,
@@ -525,7 +434,7 @@ def _question_block(results: AssessmentResults, q: QuestionResult, kit: PdfKit) 
 
     if q.level is None:
         badge = [
-            Paragraph(_coloured("–", palette.MUTED, bold=True), badge_value),
+            Paragraph(coloured("–", palette.MUTED, bold=True), badge_value),
             Paragraph(paragraph_markup(_("no level")), badge_label),
         ]
     else:
@@ -543,7 +452,7 @@ def _question_block(results: AssessmentResults, q: QuestionResult, kit: PdfKit) 
             lead = _("Level {level}:").format(level=_level_value(q.level, results.mode))
         content.append(
             Paragraph(
-                f"{_coloured(lead, palette.PRIMARY, bold=True)} "
+                f"{coloured(lead, palette.PRIMARY, bold=True)} "
                 f"{paragraph_markup(q.chosen_descriptor)}",
                 answer_style,
             )
@@ -580,7 +489,7 @@ def _question_block(results: AssessmentResults, q: QuestionResult, kit: PdfKit) 
             spaceBefore=1,
             spaceAfter=1,
         )
-        label = _coloured(_("Notes and evidence:"), palette.INK, bold=True)
+        label = coloured(_("Notes and evidence:"), palette.INK, bold=True)
         story.append(Paragraph(label, note_style))
         story += [Paragraph(paragraph_markup(note), note_style) for note in q.notes]
     story.append(
@@ -650,12 +559,12 @@ def dimension_story(results: AssessmentResults, d: DimensionResult, kit: PdfKit)
         )
     questions = [q for q in results.questions if q.dimension_key == d.key]
     if questions:
-        story += [kit.keep_room(40), _subheading(kit, _("Questions and answers"))]
+        story += [kit.keep_room(40), subheading(kit, _("Questions and answers"))]
         for q in questions:
             story += _question_block(results, q, kit)
     if d.recommendations:
-        block: list[Flowable] = [_subheading(kit, _("Recommended next steps"))]
-        block += _bullets(kit, d.recommendations)
+        block: list[Flowable] = [subheading(kit, _("Recommended next steps"))]
+        block += bullets(kit, d.recommendations)
         story.append(KeepTogether(block))
     return story
 

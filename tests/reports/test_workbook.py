@@ -152,9 +152,7 @@ def test_libreoffice_opens_the_workbook(tmp_path, overview):
     assert b"Active people" in (tmp_path / "leadership.csv").read_bytes()
 
 
-def test_key_figures_show_the_service_counts_not_the_number_of_listed_rows(
-    tmp_path, overview
-):
+def test_key_figures_show_the_service_counts_not_the_number_of_listed_rows(tmp_path, overview):
     """Placeholder rows for unplaced people are listed but are not departments or roles."""
     with_placeholders = replace(
         overview,

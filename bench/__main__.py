@@ -1,7 +1,7 @@
 """``python -m bench``: run the benchmarks and print ours against the floor, then a table.
 
 Options: ``--quick`` (1,000 people, fewer repeats: a fast smoke run), ``--only
-start,import,people,reports``, ``--runs N`` (repeats per measurement), ``--keep`` (keep the
+start,import,people,reports,skills``, ``--runs N`` (repeats per measurement), ``--keep`` (keep the
 generated files and print where they are), ``--strict`` (exit 1 when a target is missed).
 """
 
@@ -29,7 +29,7 @@ from bench.common import (
 )
 from bench.scale import FULL_EMPLOYEES, QUICK_EMPLOYEES, make_scale
 
-BENCHMARKS = ("start", "import", "people", "reports")
+BENCHMARKS = ("start", "import", "people", "reports", "skills")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -109,6 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from bench import reports_bench
 
                 reports_bench.run(scale.data_file, folder, args.runs, report)
+            elif name == "skills":
+                from bench import skills_heatmap
+
+                skills_heatmap.run(folder, args.runs, report)
             print(f"  ({name} took {fmt_seconds(time.perf_counter() - section)})")
     finally:
         if args.keep:

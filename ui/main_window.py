@@ -46,13 +46,15 @@ if TYPE_CHECKING:
     from ui.dashboard_page import DashboardPage
     from ui.maturity.area_page import MaturityAreaPage
     from ui.reports_page import ReportsPage
+    from ui.skills.area_page import SkillsAreaPage
 
 log = logging.getLogger(__name__)
 
 AREA_DASHBOARD = 0
 AREA_PEOPLE = 1
 AREA_ASSESSMENT = 2
-AREA_REPORTS = 3
+AREA_SKILLS = 3
+AREA_REPORTS = 4
 
 ServicesOpener = Callable[[str | Path], "AppServices"]
 
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
         self.sidebar.add_area(
             self.tr("Assessment"), self.tr("How far the organisation has come with AI")
         )
+        self.sidebar.add_area(self.tr("Skills"), self.tr("Where people stand with AI skills"))
         self.sidebar.add_area(self.tr("Reports"), self.tr("The PDF report and Excel workbook"))
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")
@@ -207,6 +210,7 @@ class MainWindow(QMainWindow):
             self.add_person_action,
             self.demo_action,
             self.assessment_action,
+            self.skills_survey_action,
             self.about_action,
             *self.area_actions,
         ):
@@ -292,11 +296,17 @@ class MainWindow(QMainWindow):
         assessment_layout = QVBoxLayout(self._assessment_slot)
         assessment_layout.setContentsMargins(0, 0, 0, 0)
         self._assessment_page: MaturityAreaPage | None = None
+        # The Skills area computes the heatmap of the latest survey: built when first shown.
+        self._skills_slot = QWidget(self)
+        skills_layout = QVBoxLayout(self._skills_slot)
+        skills_layout.setContentsMargins(0, 0, 0, 0)
+        self._skills_page: SkillsAreaPage | None = None
         self.reports_page: ReportsPage = ReportsPage(services, self.settings, self)
         for page in (
             self.dashboard_page,
             self._people_slot,
             self._assessment_slot,
+            self._skills_slot,
             self.reports_page,
         ):
             self.stack.addWidget(page)
@@ -305,6 +315,8 @@ class MainWindow(QMainWindow):
             _ = self.people_page
         if current == AREA_ASSESSMENT:
             _ = self.assessment_page
+        if current == AREA_SKILLS:
+            _ = self.skills_page
         bridge.changed.connect(self._on_change)
 
     @property
@@ -329,11 +341,25 @@ class MainWindow(QMainWindow):
             layout.addWidget(self._assessment_page)
         return self._assessment_page
 
+    @property
+    def skills_page(self) -> SkillsAreaPage:
+        """The Skills area, built the first time it is needed."""
+        if self._skills_page is None:
+            from ui.skills.area_page import SkillsAreaPage
+
+            self._skills_page = SkillsAreaPage(self.services, self.bridge, self)
+            layout = self._skills_slot.layout()
+            assert layout is not None
+            layout.addWidget(self._skills_page)
+        return self._skills_page
+
     def _on_area_changed(self, index: int) -> None:
         if index == AREA_PEOPLE and self._services is not None:
             _ = self.people_page
         if index == AREA_ASSESSMENT and self._services is not None:
             _ = self.assessment_page
+        if index == AREA_SKILLS and self._services is not None:
+            _ = self.skills_page
 
     def _make_people_page(self) -> QWidget:
         try:
@@ -389,6 +415,11 @@ class MainWindow(QMainWindow):
         self.assessment_action.triggered.connect(self.start_assessment)
         assessment.addAction(self.assessment_action)
         self.addAction(self.assessment_action)
+        self.skills_survey_action = QAction(self.tr("Start a &skills survey…"), self)
+        self.skills_survey_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+K")))
+        self.skills_survey_action.triggered.connect(self.start_skills_survey)
+        assessment.addAction(self.skills_survey_action)
+        self.addAction(self.skills_survey_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
@@ -415,6 +446,11 @@ class MainWindow(QMainWindow):
         """Show the Assessment area and start (or offer to resume) an assessment."""
         self.show_area(AREA_ASSESSMENT)
         self.assessment_page.start_assessment()
+
+    def start_skills_survey(self) -> None:
+        """Show the Skills area and ask for a new survey."""
+        self.show_area(AREA_SKILLS)
+        self.skills_page.new_survey()
 
     def add_person(self) -> None:
         page = self.people_page

@@ -68,6 +68,26 @@ class ReportExporter(QObject):
 
         self._run(self.tr("Writing the organisation report…"), work, self.tr("Save the report"))
 
+    def export_skills_pdf(self, survey_id: int | None = None) -> None:
+        """The skills survey report of ``survey_id``, or of the latest survey with ratings."""
+        from app.services.reports import ReportKind
+
+        name = self.tr("Skills survey report {date}.pdf").format(date=date.today().isoformat())
+        destination = self.choose_destination(
+            self.tr("Save the skills survey report"),
+            self._folder() / name,
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if destination is None:
+            return
+        out = with_suffix(destination, ".pdf")
+        reports = self._services.reports
+
+        def work(progress: Progress, _cancel: CancelToken) -> Path:
+            return reports.write_pdf(out, ReportKind.SKILLS, survey_id=survey_id, progress=progress)
+
+        self._run(self.tr("Writing the skills survey report…"), work, self.tr("Save the report"))
+
     def export_workbook(self) -> None:
         name = self.tr("Leadership workbook {date}.xlsx").format(date=date.today().isoformat())
         destination = self.choose_destination(

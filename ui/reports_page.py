@@ -50,6 +50,22 @@ class ReportsPage(QWidget):
                 self.pdf_button,
             )
         )
+        self.skills_button = QPushButton(self.tr("Skills survey report (PDF)…"))
+        self.skills_button.setObjectName("skillsPdfButton")
+        self.skills_button.clicked.connect(lambda: self.exporter.export_skills_pdf())
+        column.addWidget(
+            self._card(
+                content,
+                self.tr("Skills survey report"),
+                self.tr(
+                    "A printable PDF of the latest skills survey with ratings: the gap to "
+                    "target per department and skill, readiness and attitudes, and what "
+                    "changed since the baseline. Groups smaller than the anonymity threshold "
+                    "are folded or withheld; no one is named."
+                ),
+                self.skills_button,
+            )
+        )
         self.workbook_button = QPushButton(self.tr("Leadership workbook (Excel)…"))
         self.workbook_button.setObjectName("workbookButton")
         self.workbook_button.clicked.connect(self.exporter.export_workbook)
@@ -65,8 +81,9 @@ class ReportsPage(QWidget):
             )
         )
         column.addStretch(1)
-        width = max(self.pdf_button.sizeHint().width(), self.workbook_button.sizeHint().width())
-        for button in (self.pdf_button, self.workbook_button):
+        buttons = (self.pdf_button, self.skills_button, self.workbook_button)
+        width = max(button.sizeHint().width() for button in buttons)
+        for button in buttons:
             button.setMinimumWidth(width)
 
         scroll = QScrollArea(self)

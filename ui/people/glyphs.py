@@ -1,6 +1,9 @@
-"""Simple drawn icons for the People page's empty state, in the palette's accent colour."""
+"""Simple drawn icons for the People page: its empty state (in the palette's accent colour)
+and the AI champion's star."""
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPen, QPixmap
@@ -66,5 +69,30 @@ def sheet_icon() -> QIcon:
         painter.drawLine(QPointF(x, 30), QPointF(x, 82))
     for y in (47, 64):
         painter.drawLine(QPointF(14, y), QPointF(82, y))
+    painter.end()
+    return QIcon(pixmap)
+
+
+def champion_icon(size: int = 32) -> QIcon:
+    """A five-pointed star in a warm gold with a dark outline: reads on light and dark rows."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    centre = size / 2
+    outer, inner = size * 0.47, size * 0.2
+    star = QPainterPath()
+    for point in range(10):
+        radius = outer if point % 2 == 0 else inner
+        angle = -math.pi / 2 + point * math.pi / 5
+        spot = QPointF(centre + radius * math.cos(angle), centre + 1 + radius * math.sin(angle))
+        if point == 0:
+            star.moveTo(spot)
+        else:
+            star.lineTo(spot)
+    star.closeSubpath()
+    painter.setPen(QPen(QColor("#8a5a00"), max(1.0, size / 16)))
+    painter.setBrush(QColor("#f5b301"))
+    painter.drawPath(star)
     painter.end()
     return QIcon(pixmap)

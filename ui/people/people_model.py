@@ -7,6 +7,7 @@ when the view first paints them, and a few recent blocks are kept in a small LRU
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -19,10 +20,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 
 from app.services.people import PeopleQuery, PeopleService, PeopleSort, PersonRow
 from db.models import EmployeeStatus
+from ui.people.glyphs import champion_icon
 from ui.people.labels import status_label, track_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -47,7 +49,10 @@ class PeopleTableModel(QAbstractTableModel):
     MANAGER = 7
     HIRE_DATE = 8
     STATUS = 9
-    COLUMN_COUNT = 10
+    CHAMPION = 10
+    """Shown second (the page moves it next to the name); not sortable: the service has no
+    order for it."""
+    COLUMN_COUNT = 11
 
     SORT_BY_COLUMN: ClassVar[dict[int, PeopleSort]] = {
         NAME: PeopleSort.NAME,
@@ -86,7 +91,9 @@ class PeopleTableModel(QAbstractTableModel):
             self.tr("Manager"),
             self.tr("Hire date"),
             self.tr("Status"),
+            self.tr("Champion"),
         ]
+        self._champion_icon: QIcon | None = None
 
     # Query -------------------------------------------------------------------------------
     @property
@@ -129,14 +136,7 @@ class PeopleTableModel(QAbstractTableModel):
         if sort == self._query.sort and descending == self._query.descending:
             return
         self.beginResetModel()
-        self._query = PeopleQuery(
-            search=self._query.search,
-            department_id=self._query.department_id,
-            role_id=self._query.role_id,
-            status=self._query.status,
-            sort=sort,
-            descending=descending,
-        )
+        self._query = replace(self._query, sort=sort, descending=descending)
         self._reload()
         self.endResetModel()
         self.query_changed.emit()
@@ -189,12 +189,15 @@ class PeopleTableModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMN_COUNT
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.CHAMPION:
+            return self.tr(
+                "AI champions help the colleagues in their department. Right-click people "
+                "to nominate them or to withdraw them."
+            )
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -209,6 +212,7 @@ class PeopleTableModel(QAbstractTableModel):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.DecorationRole,
             PERSON_ID_ROLE,
         ):
             return None
@@ -217,12 +221,22 @@ class PeopleTableModel(QAbstractTableModel):
             return None
         if role == PERSON_ID_ROLE:
             return person.id
+        if role == Qt.ItemDataRole.DecorationRole:
+            if index.column() == self.CHAMPION and person.champion:
+                if self._champion_icon is None:
+                    self._champion_icon = champion_icon()
+                return self._champion_icon
+            return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if person.status is EmployeeStatus.INACTIVE:
                 palette = QGuiApplication.palette()
                 return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == self.CHAMPION and person.champion:
+                return self.tr("{name} is an AI champion of their department.").format(
+                    name=person.display_name
+                )
             if person.status is EmployeeStatus.INACTIVE:
                 return self.tr("{name} is inactive (kept for their history).").format(
                     name=person.display_name
@@ -254,4 +268,6 @@ class PeopleTableModel(QAbstractTableModel):
             return QLocale().toString(hired, QLocale.FormatType.ShortFormat)
         if column == self.STATUS:
             return status_label(person.status)
+        if column == self.CHAMPION:
+            return self.tr("Champion") if person.champion else ""
         return ""

@@ -8,7 +8,9 @@ from PySide6.QtCore import QItemSelectionModel, QMetaMethod, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.context import AppServices
 from app.events import Change, Topic
 from app.progress import CancelToken, Progress
-from app.services.people import PeopleQuery
+from app.services.people import PeopleQuery, PersonRow
 from db.models import EmployeeStatus
 from ui.change_bridge import ChangeBridge
 from ui.messages import show_error
@@ -35,8 +37,10 @@ from ui.people.import_dialog import ImportDialog
 from ui.people.labels import format_count, people_count
 from ui.people.naming import named
 from ui.people.people_model import PeopleTableModel
+from ui.people.person_actions import PersonActions
 from ui.people.person_dialog import PersonDialog
 from ui.people.structure_dialog import StructureDialog
+from ui.skills.profile_dialog import SkillsProfileDialog
 from ui.worker import run_in_background
 
 SEARCH_DELAY_MS = 200
@@ -72,12 +76,17 @@ class PeoplePage(QWidget):
         self.person_dialog: PersonDialog | None = None
         self.import_dialog: ImportDialog | None = None
         self.structure_dialog: StructureDialog | None = None
+        self.profile_dialog: SkillsProfileDialog | None = None
         self._undo: Callable[[], None] | None = None
 
         self.model = PeopleTableModel(services.people, self)
         self._build_toolbar()
         self._build_notice()
         self._build_views()
+        self.person_actions = PersonActions(services, self.selected_people, self._show_notice, self)
+        self.person_actions.edit.triggered.connect(self.edit_selected)
+        self.person_actions.profile.triggered.connect(self.show_skills_profile)
+        self.person_actions.attach_to(self.table)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._actions_row)
@@ -90,6 +99,7 @@ class PeoplePage(QWidget):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         for combo in (self.department_filter, self.role_filter, self.status_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
+        self.champions_filter.toggled.connect(self.apply_filters)
         self.model.query_changed.connect(self._update_state)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         bridge.changed.connect(self._on_change)
@@ -144,12 +154,15 @@ class PeoplePage(QWidget):
         self.status_filter.addItem(self.tr("Active"), EmployeeStatus.ACTIVE)
         self.status_filter.addItem(self.tr("Inactive"), EmployeeStatus.INACTIVE)
         self.status_filter.addItem(self.tr("Everyone"), None)
+        self.champions_filter = named(QCheckBox(self.tr("Champions only")), "champions_filter")
+        self.champions_filter.setToolTip(self.tr("Show only the AI champions."))
         self.count_label = named(QLabel(), "count_label")
         self._filters_row = QHBoxLayout()
         self._filters_row.addWidget(self.search, 2)
         self._filters_row.addWidget(self.department_filter)
         self._filters_row.addWidget(self.role_filter)
         self._filters_row.addWidget(self.status_filter)
+        self._filters_row.addWidget(self.champions_filter)
         self._filters_row.addStretch(1)
         self._filters_row.addWidget(self.count_label)
         self._only_with_people: list[QWidget] = [
@@ -159,6 +172,7 @@ class PeoplePage(QWidget):
             self.department_filter,
             self.role_filter,
             self.status_filter,
+            self.champions_filter,
             self.count_label,
         ]
 
@@ -214,9 +228,13 @@ class PeoplePage(QWidget):
             PeopleTableModel.LOCATION: 110,
             PeopleTableModel.MANAGER: 150,
             PeopleTableModel.HIRE_DATE: 100,
+            PeopleTableModel.CHAMPION: 110,
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
+        # Champions are shown next to their names; the column cannot be sorted.
+        header.moveSection(header.visualIndex(PeopleTableModel.CHAMPION), 1)
+        header.sortIndicatorChanged.connect(self._keep_sort_indicator)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.edit_requested.connect(self.edit_selected)
 
@@ -295,6 +313,7 @@ class PeoplePage(QWidget):
             status=self.status_filter.currentData(),
             sort=self.model.query.sort,
             descending=self.model.query.descending,
+            champions_only=self.champions_filter.isChecked(),
         )
 
     def apply_filters(self) -> None:
@@ -306,6 +325,9 @@ class PeoplePage(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        self.champions_filter.blockSignals(True)
+        self.champions_filter.setChecked(False)
+        self.champions_filter.blockSignals(False)
         self.search.clear()
         self.apply_filters()
 
@@ -354,6 +376,14 @@ class PeoplePage(QWidget):
             return Qt.SortOrder.DescendingOrder
         return Qt.SortOrder.AscendingOrder
 
+    def _keep_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
+        """A click on a column that cannot be sorted leaves the indicator where the order is."""
+        if column not in PeopleTableModel.SORT_BY_COLUMN:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self._sort_column(), self._sort_order())
+            header.blockSignals(False)
+
     def is_empty_state_shown(self) -> bool:
         return self.stack.currentWidget() is self.empty_state
 
@@ -361,8 +391,11 @@ class PeoplePage(QWidget):
         return self.stack.currentWidget() is self.no_match
 
     def selected_ids(self) -> list[int]:
+        return [person.id for person in self.selected_people()]
+
+    def selected_people(self) -> list[PersonRow]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [pid for pid in (self.model.person_id(row) for row in rows) if pid is not None]
+        return [p for p in (self.model.person_at(row) for row in rows) if p is not None]
 
     def select_row(self, row: int) -> None:
         self.table.selectionModel().setCurrentIndex(
@@ -387,6 +420,7 @@ class PeoplePage(QWidget):
         else:
             text = self.tr("Reactivate") if reactivate else self.tr("Deactivate")
         self.status_button.setText(text)
+        self.person_actions.update()
 
     # Actions -----------------------------------------------------------------------------
     def add_person(self) -> PersonDialog:
@@ -403,15 +437,29 @@ class PeoplePage(QWidget):
 
     def _open_person_dialog(self, person_id: int | None) -> PersonDialog:
         dialog = PersonDialog(self._services, person_id, self)
-        self.person_dialog = dialog
-        dialog.finished.connect(lambda _result: self._forget_person_dialog(dialog))
+        self._keep_while_open("person_dialog", dialog)
         dialog.open()
         return dialog
 
-    def _forget_person_dialog(self, dialog: PersonDialog) -> None:
-        if self.person_dialog is dialog:
-            self.person_dialog = None
-        dialog.deleteLater()
+    def _keep_while_open(self, attribute: str, dialog: QDialog) -> None:
+        """Hold ``dialog`` in ``self.<attribute>`` (for tests) until it closes, then drop it."""
+        setattr(self, attribute, dialog)
+
+        def forget(_result: int) -> None:
+            if getattr(self, attribute) is dialog:
+                setattr(self, attribute, None)
+            dialog.deleteLater()
+
+        dialog.finished.connect(forget)
+
+    def show_skills_profile(self) -> SkillsProfileDialog | None:
+        """Open the selected person's skills profile (window-modal, not blocking)."""
+        people = self.selected_people()
+        if len(people) != 1:
+            return None
+        dialog = SkillsProfileDialog.show_for(self._services, people[0].id, self)
+        self._keep_while_open("profile_dialog", dialog)
+        return dialog
 
     def toggle_selected_status(self) -> None:
         """Deactivate the selected people (or reactivate them if all are inactive); undoable."""
@@ -451,28 +499,16 @@ class PeoplePage(QWidget):
     def import_roster(self) -> ImportDialog:
         """Open the roster import wizard (window-modal, not blocking)."""
         dialog = ImportDialog(self._services, self)
-        self.import_dialog = dialog
-        dialog.finished.connect(lambda _result: self._forget_import_dialog(dialog))
+        self._keep_while_open("import_dialog", dialog)
         dialog.open()
         return dialog
-
-    def _forget_import_dialog(self, dialog: ImportDialog) -> None:
-        if self.import_dialog is dialog:
-            self.import_dialog = None
-        dialog.deleteLater()
 
     def edit_structure(self) -> StructureDialog:
         """Open the Departments & roles dialog."""
         dialog = StructureDialog(self._services, self)
-        self.structure_dialog = dialog
-        dialog.finished.connect(lambda _result: self._forget_structure_dialog(dialog))
+        self._keep_while_open("structure_dialog", dialog)
         dialog.open()
         return dialog
-
-    def _forget_structure_dialog(self, dialog: StructureDialog) -> None:
-        if self.structure_dialog is dialog:
-            self.structure_dialog = None
-        dialog.deleteLater()
 
     def _demo_clicked(self) -> None:
         if self.isSignalConnected(QMetaMethod.fromSignal(self.load_demo_requested)):

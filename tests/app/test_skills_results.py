@@ -8,21 +8,12 @@ from datetime import date
 import pytest
 
 from app.errors import ValidationError
-from app.services.people import PeopleQuery, PersonInput
+from app.services.people import PeopleQuery
 from app.skills.service import AttitudeEntry, CampaignSetup, RatingEntry
 from db.models import AssessmentKind, Rater, Track
+from tests.app.skills_people import add_department_people
 
 pytestmark = pytest.mark.database
-
-
-def _people(services, department: str, count: int, role: int) -> list[int]:
-    department_id = services.organisation.add_department(department)
-    return [
-        services.people.add(
-            PersonInput(first_name=f"{department}{n}", department_id=department_id, role_id=role)
-        )
-        for n in range(count)
-    ]
 
 
 @pytest.fixture
@@ -30,10 +21,10 @@ def organisation(services):
     role = services.organisation.add_role("Adviser", Track.FRONTLINE)
     return {
         "role": role,
-        "Sales": _people(services, "Sales", 6, role),
-        "IT": _people(services, "IT", 6, role),
-        "Legal": _people(services, "Legal", 3, role),
-        "Ops": _people(services, "Ops", 5, role),
+        "Sales": add_department_people(services, "Sales", 6, role),
+        "IT": add_department_people(services, "IT", 6, role),
+        "Legal": add_department_people(services, "Legal", 3, role),
+        "Ops": add_department_people(services, "Ops", 5, role),
     }
 
 

@@ -8,21 +8,11 @@ from datetime import date
 import pytest
 
 from app.errors import ValidationError
-from app.services.people import PersonInput
 from app.skills.service import CampaignSetup
 from db.models import EmployeeStatus, Rater, Track
+from tests.app.skills_people import add_department_people
 
 pytestmark = pytest.mark.database
-
-
-def _people(services, department: str, count: int, role: int) -> list[int]:
-    department_id = services.organisation.add_department(department)
-    return [
-        services.people.add(
-            PersonInput(first_name=f"{department}{n}", department_id=department_id, role_id=role)
-        )
-        for n in range(count)
-    ]
 
 
 @pytest.fixture
@@ -30,10 +20,10 @@ def organisation(services):
     role = services.organisation.add_role("Adviser", Track.FRONTLINE)
     return {
         "role": role,
-        "Sales": _people(services, "Sales", 6, role),
-        "IT": _people(services, "IT", 6, role),
-        "Legal": _people(services, "Legal", 3, role),
-        "HR": _people(services, "HR", 2, role),
+        "Sales": add_department_people(services, "Sales", 6, role),
+        "IT": add_department_people(services, "IT", 6, role),
+        "Legal": add_department_people(services, "Legal", 3, role),
+        "HR": add_department_people(services, "HR", 2, role),
     }
 
 

@@ -1,7 +1,8 @@
 """The colours of skills figures: a sequential ramp for gaps, tints for change, the withheld hatch.
 
-The gap ramp is one hue (orange, ColorBrewer's "Oranges"), light to dark, so it reads by
-lightness alone and works for every kind of colour blindness and in grey print. Text on a
+The gap ramp is one hue (orange, from ColorBrewer's "Oranges"), light to dark, shared with
+the reports (``app.reports.heat_scale``), so it reads by lightness alone and works for every
+kind of colour blindness and in grey print. Text on a
 cell takes black or white, whichever contrasts more with the cell.
 """
 
@@ -10,22 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
 
+from app.reports import heat_scale
 from ui.look import is_dark
 
-MAX_GAP = 4.0
-
-GAP_RAMP = (
-    "#fff5eb",
-    "#fee6ce",
-    "#fdd0a2",
-    "#fdae6b",
-    "#fd8d3c",
-    "#f16913",
-    "#d94801",
-    "#a63603",
-    "#7f2704",
-)
-"""Colours at gaps 0, 0.5, 1 … 4 (ColorBrewer Oranges, 9 classes); in between, interpolated."""
+GAP_RAMP = tuple(colour for _gap, colour in heat_scale.GAP_STOPS)
+"""The ramp's stops from no gap to four levels short: the same as the PDF and the workbook's
+colour-scale rule (``app.reports.heat_scale``), so a cell looks the same on every medium."""
 
 _DARK_TEXT = QColor("#000000")
 """Pure black: with white, it keeps every colour of the ramp at a contrast of 4.5:1 or more."""
@@ -60,16 +51,7 @@ def text_colour_on(background: QColor) -> QColor:
 
 def gap_colour(gap: float) -> QColor:
     """The ramp's colour for a mean gap 0–4 (values outside are clamped)."""
-    position = max(0.0, min(MAX_GAP, gap)) / MAX_GAP * (len(GAP_RAMP) - 1)
-    low = int(position)
-    high = min(low + 1, len(GAP_RAMP) - 1)
-    share = position - low
-    a, b = QColor(GAP_RAMP[low]), QColor(GAP_RAMP[high])
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * share),
-        round(a.green() + (b.green() - a.green()) * share),
-        round(a.blue() + (b.blue() - a.blue()) * share),
-    )
+    return QColor(heat_scale.gap_colour(gap))
 
 
 def withheld_colours(palette: QPalette) -> tuple[QColor, QColor]:

@@ -128,6 +128,8 @@ class DashboardPage(QWidget):
     people_requested = Signal()
     start_assessment_requested = Signal()
     assessment_results_requested = Signal()
+    skills_requested = Signal()
+    """The Skills area: the survey's entry, heatmap and readiness."""
 
     def __init__(
         self, services: AppServices, bridge: ChangeBridge, parent: QWidget | None = None
@@ -346,7 +348,11 @@ class DashboardPage(QWidget):
             button = QPushButton(self.tr("Start the assessment"))
             button.setObjectName("startAssessmentButton")
             button.clicked.connect(self.start_assessment_requested)
-        card.set_actions([button])
+        skills = QPushButton(self.tr("Skills survey"))
+        skills.setObjectName("skillsSurveyButton")
+        skills.setToolTip(self.tr("Where people stand with AI skills, by department"))
+        skills.clicked.connect(self.skills_requested)
+        card.set_actions([button, skills])
 
     def _state_text(self, state: StepState) -> str:
         return {

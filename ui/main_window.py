@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         self.dashboard_page.assessment_results_requested.connect(
             lambda: self.show_area(AREA_ASSESSMENT)
         )
+        self.dashboard_page.skills_requested.connect(lambda: self.show_area(AREA_SKILLS))
         # The People page reads every matching person's id: build it when first shown,
         # so a large file opens on the Dashboard without waiting for it.
         self._people_slot = QWidget(self)

@@ -82,6 +82,17 @@ def test_the_sidebar_shows_the_skills_area_between_assessment_and_reports(qtbot,
     assert page.is_empty_state_shown()
 
 
+def test_the_dashboards_assessment_step_leads_to_the_skills_survey(qtbot, main_window):
+    from ui.dashboard_page import ASSESSMENT_STEP
+
+    card = main_window.dashboard_page.step_card(ASSESSMENT_STEP)
+    button = card.findChild(type(main_window.dashboard_page.import_button), "skillsSurveyButton")
+    assert button is not None and button.text() == "Skills survey"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert main_window.current_area() == AREA_SKILLS
+    qtbot.waitUntil(main_window.skills_page.isVisible)
+
+
 def test_ctrl_4_shows_the_skills_area(qtbot, main_window):
     with qtbot.waitActive(main_window):
         main_window.activateWindow()

@@ -98,7 +98,7 @@ def _legend(sheet: SheetRows, report: SkillsReport) -> None:
         ).format(other=other_label(threshold), threshold=threshold)
     )
     centred = Alignment(horizontal="center")
-    scale = [styled_cell(sheet.ws, _("Colour scale (mean gap)"))]
+    scale = [styled_cell(sheet.ws, _("Mean gap"))]
     for level in range(int(GAP_STOPS[-1][0]) + 1):
         ink = "FFFFFF" if level >= DARK_TEXT_FROM else palette.excel_colour(palette.INK)
         scale.append(

@@ -269,6 +269,21 @@ class SkillsService:
         self._changes.publish(Topic.SKILLS, ids=frozenset({new_id}))
         return new_id
 
+    def delete_campaign(self, campaign_id: int) -> None:
+        """Delete a survey with everything answered in it; a follow-up of it keeps its own."""
+        with self._db.transaction() as session:
+            survey = session.get(SkillSurvey, campaign_id)
+            if survey is None:
+                raise ValidationError(_("That survey no longer exists in this data file."))
+            for model in (SkillRating, AttitudeResponse, SurveyParticipant):
+                session.execute(delete(model).where(model.survey_id == campaign_id))
+            for follow_up in session.execute(
+                select(SkillSurvey).where(SkillSurvey.baseline_id == campaign_id)
+            ).scalars():
+                follow_up.baseline_id = None
+            session.delete(survey)
+        self._changes.publish(Topic.SKILLS, ids=frozenset({campaign_id}))
+
     def campaigns(self) -> list[CampaignRow]:
         with self._db.reading() as session:
             people: dict[int, int] = {

@@ -177,3 +177,28 @@ def test_the_entry_list_shows_everyone_asked_by_department_with_their_progress(
         "Sales"
     ] * 6
     assert participants[0].rated_skills == 1 and not participants[0].complete
+
+
+def test_deleting_a_survey_removes_its_answers_and_its_follow_up_keeps_its_own(
+    services, organisation
+):
+    sales = organisation["Sales"]
+    baseline = services.skills.create_campaign(CampaignSetup("Spring", date(2026, 3, 1)))
+    _everyone_rates(services, baseline, sales, 1)
+    follow_up = services.skills.create_campaign(
+        CampaignSetup(
+            "Autumn", date(2026, 10, 1), kind=AssessmentKind.FOLLOW_UP, baseline_id=baseline
+        )
+    )
+    _everyone_rates(services, follow_up, sales, 2)
+
+    services.skills.delete_campaign(baseline)
+
+    assert [c.name for c in services.skills.campaigns()] == ["Autumn"]
+    assert services.skills.sheet(follow_up, sales[0]).self_levels["prompting"] == 2
+    assert services.skills_results.comparison(follow_up) is None
+    assert [s.campaign_name for s in services.skills_results.profile(sales[0]).surveys] == [
+        "Autumn"
+    ]
+    with pytest.raises(ValidationError):
+        services.skills.delete_campaign(baseline)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppServices
+from app.errors import UserFacingError
 from app.events import Change, Topic
 from app.skills.service import CampaignRow
 from ui.change_bridge import ChangeBridge
 from ui.look import make_heading, make_muted
+from ui.messages import show_error
 from ui.people.empty_state import EmptyStatePanel
 from ui.people.naming import named
 from ui.skills.comparison_view import ComparisonView
@@ -61,6 +64,7 @@ class SkillsAreaPage(QWidget):
         self.campaigns: list[CampaignRow] = []
         self.campaign_id: int | None = None
         self.entry_form: QWidget | None = None
+        self.delete_box: QMessageBox | None = None
         self._stale: set[int] = set()
         self._list_stale = False
         self._pending: list[Change] = []
@@ -118,7 +122,10 @@ class SkillsAreaPage(QWidget):
         self.new_button = named(QPushButton(self.tr("&New survey…"), main), "new_survey")
         self.new_button.setToolTip(self.tr("Start a baseline or a follow-up survey"))
         self.new_button.clicked.connect(self.new_survey)
-        for widget in (survey_label, self.picker, self.new_button):
+        self.delete_button = named(QPushButton(self.tr("Delete…"), main), "delete_survey")
+        self.delete_button.setToolTip(self.tr("Delete the survey shown, with all its answers"))
+        self.delete_button.clicked.connect(self.delete_survey)
+        for widget in (survey_label, self.picker, self.new_button, self.delete_button):
             header.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
         column.addLayout(header)
         column.addWidget(
@@ -303,3 +310,34 @@ class SkillsAreaPage(QWidget):
             return
         self.reload(select=new_id)
         self.tabs.setCurrentIndex(self.TAB_ENTRY)
+
+    def delete_survey(self) -> None:
+        """Ask first (the box is opened, not exec'd, so tests can answer it)."""
+        campaign = self.current_campaign()
+        if campaign is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Delete the survey"),
+            self.tr(
+                "Delete “{name}” and every rating and answer in it ({rated} of {people} "
+                "people rated)? This cannot be undone. A follow-up compared with it keeps "
+                "its own answers."
+            ).format(name=campaign.name, rated=campaign.rated, people=campaign.people),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("delete_survey_box")
+        confirm = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        confirm.setObjectName("confirm_delete_survey")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        confirm.clicked.connect(lambda: self._delete(campaign.id))
+        self.delete_box = box
+        box.open()
+
+    def _delete(self, campaign_id: int) -> None:
+        try:
+            self.services.skills.delete_campaign(campaign_id)
+        except UserFacingError as exc:
+            show_error(self, exc, action=self.tr("Delete the survey"))
+        self.reload()

@@ -230,6 +230,31 @@ def test_a_survey_added_elsewhere_appears_in_the_picker(qtbot, services, open_pa
     assert page.picker.itemText(0).startswith("Summer")
 
 
+def test_deleting_a_survey_asks_first_then_removes_it_and_shows_the_one_left(
+    qtbot, services, open_page
+):
+    add_department(services, "Sales", 6)
+    spring = start_survey(services, "Spring", opened_on=date(2026, 3, 2))
+    rate_all(services, spring, lambda _p, _d, _k: 1)
+    summer = start_survey(services, "Summer", opened_on=date(2026, 7, 1))
+    page = open_page()
+    page.picker.setCurrentIndex(page.picker.findData(summer))
+
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    box = page.delete_box
+    assert box is not None and "Summer" in box.text() and "0 of 6" in box.text()
+    qtbot.mouseClick(box.button(box.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert [c.name for c in services.skills.campaigns()] == ["Spring", "Summer"]
+
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    confirm = page.delete_box.findChild(type(page.delete_button), "confirm_delete_survey")
+    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+
+    assert [c.name for c in services.skills.campaigns()] == ["Spring"]
+    qtbot.waitUntil(lambda: page.picker.count() == 1)
+    assert page.campaign_id == spring
+
+
 # Readiness -----------------------------------------------------------------------------------
 def test_nominating_a_champion_candidate_from_the_readiness_tab_saves_the_champion(
     qtbot, services, open_page

@@ -20,7 +20,12 @@ from db.errors import explain
 
 # The revisions this version of the app knows, oldest first. A test checks this list
 # against the Alembic scripts, so it cannot drift.
-KNOWN_REVISIONS: tuple[str, ...] = ("20261123_0001", "20261123_0002", "20261123_0003")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "20261123_0001",
+    "20261123_0002",
+    "20261123_0003",
+    "20261123_0004",
+)
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 MIGRATIONS_PACKAGE = "db:migrations"
 

@@ -61,11 +61,14 @@ class Stage(StrEnum):
 
 
 class ModuleFormat(StrEnum):
-    SELF_PACED = "self_paced"
+    """How a learning module is delivered (app.paths.content.FORMATS)."""
+
     WORKSHOP = "workshop"
-    WEBINAR = "webinar"
-    COACHING = "coaching"
-    PROJECT = "project"
+    E_LEARNING = "e_learning"
+    HANDS_ON_LAB = "hands_on_lab"
+    MENTORING = "mentoring"
+    OFFICE_HOURS = "office_hours"
+    READING = "reading"
 
 
 class ProgressStatus(StrEnum):

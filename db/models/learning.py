@@ -26,10 +26,15 @@ class LearningModule(Row):
     description: Mapped[str | None] = mapped_column(Text)
     hours: Mapped[float] = mapped_column(default=1.0)
     format: Mapped[ModuleFormat] = mapped_column(
-        enum_column(ModuleFormat), default=ModuleFormat.SELF_PACED
+        enum_column(ModuleFormat), default=ModuleFormat.E_LEARNING
     )
     level: Mapped[PathLevel] = mapped_column(enum_column(PathLevel), default=PathLevel.AWARENESS)
     provider: Mapped[str | None] = mapped_column(String(200))
+    link: Mapped[str | None] = mapped_column(String(500))
+    cost: Mapped[float | None]
+    """Cost per person, in the organisation's currency."""
+    library_version: Mapped[str | None] = mapped_column(String(40))
+    """The built-in library version the module came from; None for a module made here."""
 
 
 class ModulePrerequisite(Row):
@@ -61,6 +66,13 @@ class LearningPath(Row):
     level: Mapped[PathLevel] = mapped_column(enum_column(PathLevel), default=PathLevel.AWARENESS)
     description: Mapped[str | None] = mapped_column(Text)
     template_key: Mapped[str | None] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    copied_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("learning_path.id", ondelete="SET NULL")
+    )
+    """The earlier version this path was made from, when it was edited while people followed it."""
+    retired_on: Mapped[date | None]
+    """When a newer version replaced it; kept for the history of those who followed it."""
 
 
 class PathStage(Row):
@@ -109,3 +121,5 @@ class ModuleProgress(Row):
         enum_column(ProgressStatus), default=ProgressStatus.NOT_STARTED
     )
     completed_on: Mapped[date | None]
+    score: Mapped[float | None]
+    """An optional result (e.g. a quiz score in %), as the LMS or trainer gives it."""

@@ -18,6 +18,8 @@ class Organisation(Row):
 
     name: Mapped[str] = mapped_column(String(200))
     anonymity_threshold: Mapped[int] = mapped_column(default=5)
+    learning_hours_per_week: Mapped[float] = mapped_column(default=2.0, server_default="2")
+    """Protected learning time per person and week, for path durations and capacity."""
     notes: Mapped[str | None] = mapped_column(Text)
 
 

@@ -158,3 +158,47 @@ def test_a_file_from_the_previous_version_is_backed_up_then_upgraded_with_its_pe
         )
         assert copy.execute("SELECT display_name FROM employee").fetchall() == [("Zoë Old",)]
     copy.close()
+
+
+def test_modules_of_the_old_formats_are_renamed_when_a_file_is_upgraded_to_role_paths(tmp_path):
+    from alembic import command
+
+    path = tmp_path / "before-paths.upskill"
+    engine = open_database(path).engine
+    with engine.connect() as connection:
+        config = Config()
+        config.set_main_option("script_location", MIGRATIONS_PACKAGE)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "20261123_0003")
+        for n, old in enumerate(("webinar", "coaching", "project", "workshop")):
+            connection.execute(
+                text(
+                    "INSERT INTO learning_module (uuid, key, title, hours, format, level, "
+                    "created_at, updated_at) VALUES (:uuid, :key, 'A module', 2, :format, "
+                    "'awareness', '2025-01-01', '2025-01-01')"
+                ),
+                {"uuid": f"{n:032x}", "key": f"m{n}", "format": old},
+            )
+        connection.commit()
+    engine.dispose()
+
+    database = open_database(path)
+    try:
+        with database.engine.connect() as connection:
+            formats = connection.execute(
+                text("SELECT key, format FROM learning_module ORDER BY key")
+            ).all()
+            hours = connection.execute(
+                text("SELECT learning_hours_per_week FROM organisation")
+            ).all()
+            with pytest.raises(Exception, match=r"(?i)check"):
+                connection.execute(text("UPDATE learning_module SET format = 'webinar'"))
+    finally:
+        database.close()
+    assert formats == [
+        ("m0", "e_learning"),
+        ("m1", "mentoring"),
+        ("m2", "hands_on_lab"),
+        ("m3", "workshop"),
+    ]
+    assert hours == []  # no organisation row yet; new rows get the default of 2 hours

@@ -1,0 +1,1 @@
+"""Role paths: the module library, path planning rules, assignments and progress."""

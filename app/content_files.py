@@ -110,3 +110,10 @@ def text(fields: Mapping[str, Any], name: str, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{where}: “{name}” must be non-empty text")
     return value.strip()
+
+
+def whole_number(value: object) -> int | None:
+    """``value`` if it is a JSON whole number (not true/false, not 2.0), else None."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value

@@ -8,6 +8,8 @@ from pathlib import Path
 from app.errors import DataFileError
 from app.events import ChangeBus
 from app.maturity.service import MaturityService
+from app.paths.progress import PathProgressService
+from app.paths.service import PathService
 from app.roster.service import RosterImportService
 from app.services.organisation import OrganisationService
 from app.services.overview import OverviewService
@@ -34,6 +36,8 @@ class AppServices:
     skills: SkillsService
     skills_results: SkillsResultsService
     champions: ChampionService
+    paths: PathService
+    path_progress: PathProgressService
 
     @classmethod
     def for_database(cls, database: Database, changes: ChangeBus | None = None) -> AppServices:
@@ -43,6 +47,7 @@ class AppServices:
         maturity = MaturityService(database, bus)
         skills = SkillsService(database, bus)
         skills_results = SkillsResultsService(database, skills)
+        paths = PathService(database, bus, skills)
         return cls(
             database=database,
             changes=bus,
@@ -56,6 +61,8 @@ class AppServices:
             skills=skills,
             skills_results=skills_results,
             champions=ChampionService(database, bus),
+            paths=paths,
+            path_progress=PathProgressService(database, bus, paths, skills_results),
         )
 
     def close(self) -> None:

@@ -16,6 +16,7 @@ class Topic(StrEnum):
     ORGANISATION = "organisation"
     ASSESSMENTS = "assessments"
     SKILLS = "skills"
+    PATHS = "paths"
     DATA_FILE = "data_file"
 
 

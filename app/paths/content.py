@@ -1,8 +1,9 @@
 """The learning module library and path templates as plain data (issue 5: role paths).
 
 The built-in library ships as versioned JSON in ``resources/paths`` and is read into these
-shapes by ``app/paths/content_loading.py``. The planning rules (prerequisites, cycles,
-totals, coverage, gap trimming) work on these shapes in ``app/paths/planning.py``.
+shapes by ``app/paths/content_loading.py``. The prerequisite rules (cycles, a path's order,
+one-click fixes) are in ``app/paths/prerequisites.py``; totals, coverage, gap trimming,
+capacity and dates in ``app/paths/planning.py``.
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from app.content_files import (
 from app.content_files import as_list as _list
 from app.content_files import fields as _fields
 from app.content_files import text as _text
+from app.content_files import whole_number as _whole_number
 from app.skills.catalogue import (
     AGREEMENT,
     ATTITUDE_THEMES,
@@ -276,10 +277,3 @@ def _agreement_labels(data: object) -> dict[int, str]:
             raise ValueError(f"{where}: the label for point {key} repeats another point's")
         labels[int(key)] = label.strip()
     return labels
-
-
-def _whole_number(value: object) -> int | None:
-    """``value`` if it is a JSON whole number (not true/false, not 2.0), else None."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None
-    return value

@@ -167,9 +167,7 @@ class Respondent(Row):
         ForeignKey("assessment.id", ondelete="CASCADE"), index=True
     )
     label: Mapped[str] = mapped_column(String(200))
-    employee_id: Mapped[int | None] = mapped_column(
-        ForeignKey("employee.id", ondelete="SET NULL")
-    )
+    employee_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"))
 
 
 class Response(Row):

@@ -14,9 +14,7 @@ from ui.change_bridge import ChangeBridge
 from ui.people.people_page import PeoplePage
 
 
-def test_adding_a_person_while_the_file_is_locked_keeps_the_form_and_saves_nothing(
-    qtbot, tmp_path
-):
+def test_adding_a_person_while_the_file_is_locked_keeps_the_form_and_saves_nothing(qtbot, tmp_path):
     path = tmp_path / "shared.upskill"
     services = AppServices.for_database(open_database(path, lock_timeout=0.2))
     bridge = ChangeBridge(services.changes)

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from app.maturity import content_loading
 from app.maturity.content import LEVELS, FrameworkContent
 from app.maturity.content_loading import (
     builtin_framework,
@@ -166,39 +165,6 @@ def test_the_text_uses_british_spelling(framework):
     texts += [d.name for d in framework.dimensions]
     texts += [q.text for d in framework.dimensions for q in d.questions]
     assert [t for t in texts if american.search(t)] == []
-
-
-# Finding the newest version and the resources folder
-
-
-def test_the_newest_version_is_found_by_number_not_by_alphabet(tmp_path, monkeypatch):
-    for version in ("1.0", "1.9", "1.10"):
-        (tmp_path / f"ai-maturity-{version}.json").write_text("{}", encoding="utf-8")
-    (tmp_path / "ai-maturity-2.0-draft.json").write_text("{}", encoding="utf-8")
-    (tmp_path / "other-9.0.json").write_text("{}", encoding="utf-8")
-    monkeypatch.setattr(content_loading, "frameworks_dir", lambda: tmp_path)
-    assert builtin_framework_path().name == "ai-maturity-1.10.json"
-
-
-def test_a_missing_framework_folder_is_reported_as_a_missing_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(content_loading, "frameworks_dir", lambda: tmp_path / "nothing")
-    with pytest.raises(FileNotFoundError, match="ai-maturity"):
-        builtin_framework_path()
-
-
-def test_resources_are_found_inside_a_pyinstaller_bundle(tmp_path, monkeypatch):
-    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
-    assert content_loading.frameworks_dir() == tmp_path / "resources" / "frameworks"
-
-
-def test_a_builtin_file_whose_version_differs_from_its_name_is_refused(
-    tmp_path, monkeypatch, shipped_data
-):
-    shipped_data["version"] = "1.1"
-    (tmp_path / "ai-maturity-1.0.json").write_text(json.dumps(shipped_data), encoding="utf-8")
-    monkeypatch.setattr(content_loading, "frameworks_dir", lambda: tmp_path)
-    with pytest.raises(ValueError, match=r"version “1\.1”.*version “1\.0”"):
-        builtin_framework()
 
 
 # Refusing broken files

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from app.paths import content_loading
 from app.paths.content import FORMATS, LEVELS, PATH_TRACKS, STAGES, ModuleLibrary, PathTemplate
 from app.paths.content_loading import builtin_library, builtin_library_path, read_library
 from app.paths.prerequisites import check_order, find_cycle, prerequisite_map
@@ -296,39 +295,6 @@ def test_the_text_uses_british_spelling(library):
     texts += [text for t in library.templates for text in (t.name, t.description)]
     texts += [stage.title for t in library.templates for stage in t.stages]
     assert [text for text in texts if american.search(text)] == []
-
-
-# Finding the newest version
-
-
-def test_the_newest_version_is_found_by_number_not_by_alphabet(tmp_path, monkeypatch):
-    for version in ("1.0", "1.9", "1.10"):
-        (tmp_path / f"ai-learning-{version}.json").write_text("{}", encoding="utf-8")
-    (tmp_path / "ai-learning-2.0-draft.json").write_text("{}", encoding="utf-8")
-    (tmp_path / "ai-skills-9.0.json").write_text("{}", encoding="utf-8")
-    monkeypatch.setattr(content_loading, "library_dir", lambda: tmp_path)
-    assert builtin_library_path().name == "ai-learning-1.10.json"
-
-
-def test_a_missing_library_folder_is_reported_as_a_missing_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(content_loading, "library_dir", lambda: tmp_path / "nothing")
-    with pytest.raises(FileNotFoundError, match="ai-learning"):
-        builtin_library_path()
-
-
-def test_the_library_folder_is_found_inside_a_pyinstaller_bundle(tmp_path, monkeypatch):
-    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
-    assert content_loading.library_dir() == tmp_path / "resources" / "paths"
-
-
-def test_a_builtin_file_whose_version_differs_from_its_name_is_refused(
-    tmp_path, monkeypatch, shipped_data
-):
-    shipped_data["version"] = "1.1"
-    (tmp_path / "ai-learning-1.0.json").write_text(json.dumps(shipped_data), encoding="utf-8")
-    monkeypatch.setattr(content_loading, "library_dir", lambda: tmp_path)
-    with pytest.raises(ValueError, match=r"version “1\.1”.*version “1\.0”"):
-        builtin_library()
 
 
 # Reading a file

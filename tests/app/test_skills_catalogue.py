@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from app.skills import catalogue_loading
 from app.skills.catalogue import AGREEMENT, SCALE, TRACKS, SkillCatalogue
 from app.skills.catalogue_loading import (
     builtin_catalogue,
@@ -197,39 +196,6 @@ def test_the_text_uses_british_spelling(catalogue):
     texts += [catalogue.name, catalogue.description]
     texts += [skill.name for skill in catalogue.skills]
     assert [t for t in texts if american.search(t)] == []
-
-
-# Finding the newest version
-
-
-def test_the_newest_version_is_found_by_number_not_by_alphabet(tmp_path, monkeypatch):
-    for version in ("1.0", "1.9", "1.10"):
-        (tmp_path / f"ai-skills-{version}.json").write_text("{}", encoding="utf-8")
-    (tmp_path / "ai-skills-2.0-draft.json").write_text("{}", encoding="utf-8")
-    (tmp_path / "other-9.0.json").write_text("{}", encoding="utf-8")
-    monkeypatch.setattr(catalogue_loading, "skills_dir", lambda: tmp_path)
-    assert builtin_catalogue_path().name == "ai-skills-1.10.json"
-
-
-def test_a_missing_skills_folder_is_reported_as_a_missing_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(catalogue_loading, "skills_dir", lambda: tmp_path / "nothing")
-    with pytest.raises(FileNotFoundError, match="ai-skills"):
-        builtin_catalogue_path()
-
-
-def test_the_skills_folder_is_found_inside_a_pyinstaller_bundle(tmp_path, monkeypatch):
-    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
-    assert catalogue_loading.skills_dir() == tmp_path / "resources" / "skills"
-
-
-def test_a_builtin_file_whose_version_differs_from_its_name_is_refused(
-    tmp_path, monkeypatch, shipped_data
-):
-    shipped_data["version"] = "1.1"
-    (tmp_path / "ai-skills-1.0.json").write_text(json.dumps(shipped_data), encoding="utf-8")
-    monkeypatch.setattr(catalogue_loading, "skills_dir", lambda: tmp_path)
-    with pytest.raises(ValueError, match=r"version “1\.1”.*version “1\.0”"):
-        builtin_catalogue()
 
 
 # Refusing broken files

@@ -117,3 +117,47 @@ def whole_number(value: object) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
         return None
     return value
+
+
+def named_scale(
+    data: object,
+    *,
+    numbers: tuple[int, ...],
+    listing: str,
+    entry: str,
+    label: str,
+    meaning_field: str,
+) -> list[tuple[int, str, str]]:
+    """A list of ``{"level": n, "name": …, <meaning_field>: …}`` covering ``numbers`` once each.
+
+    Returns (number, name, meaning) in number order. ``listing`` names the list in messages
+    ("the scale", "the levels"), ``entry`` an item before its number is known ("scale
+    entry"), ``label`` an item by its number ("scale level"). Names must be unique.
+    """
+    low, high = numbers[0], numbers[-1]
+    found: list[tuple[int, str, str]] = []
+    seen_names: set[str] = set()
+    for index, item in enumerate(as_list(data, f"“{listing.split()[-1]}”"), start=1):
+        where = f"{entry} {index}"
+        given = fields(item, ("level", "name", meaning_field), where)
+        number = whole_number(given["level"])
+        if number is None:
+            raise ValueError(
+                f"{where}: “level” must be a whole number {low} to {high}, not {given['level']!r}"
+            )
+        where = f"{label} {number}"
+        if number not in numbers:
+            raise ValueError(f"{where}: {listing} must be numbered {low} to {high}")
+        if any(n == number for n, _name, _meaning in found):
+            raise ValueError(f"{where} appears more than once")
+        name = text(given, "name", where)
+        if name.casefold() in seen_names:
+            raise ValueError(f"{where}: the name “{name}” is used by another level")
+        seen_names.add(name.casefold())
+        found.append((number, name, text(given, meaning_field, where)))
+    missing = [n for n in numbers if all(f[0] != n for f in found)]
+    if missing:
+        raise ValueError(
+            f"{listing} must be exactly {low} to {high}; missing {', '.join(map(str, missing))}"
+        )
+    return sorted(found)

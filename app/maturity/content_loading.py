@@ -21,6 +21,7 @@ from app.content_files import (
     SNAKE,
     VERSION,
     check_named_as,
+    named_scale,
     newest_versioned_file,
     read_json_file,
     resources_dir,
@@ -43,7 +44,6 @@ QUESTIONS_PER_DIMENSION = range(3, 6)
 RECOMMENDATIONS_PER_LEVEL = range(2, 4)
 
 _FRAMEWORK_FIELDS = ("key", "version", "name", "description", "levels", "dimensions")
-_LEVEL_FIELDS = ("level", "name", "description")
 _DIMENSION_FIELDS = ("key", "name", "description", "weight", "questions", "recommendations")
 _QUESTION_FIELDS = ("key", "text", "weight", "descriptors")
 _LEVEL_KEYS = tuple(str(level) for level in LEVELS)
@@ -102,31 +102,15 @@ def framework_from_data(data: object, *, built_in: bool = False) -> FrameworkCon
 
 
 def _levels(data: object) -> list[MaturityLevelText]:
-    items = _list(data, "“levels”")
-    levels: list[MaturityLevelText] = []
-    seen_names: set[str] = set()
-    for index, item in enumerate(items, start=1):
-        where = f"level entry {index}"
-        fields = _fields(item, _LEVEL_FIELDS, where)
-        number = fields["level"]
-        if isinstance(number, bool) or not isinstance(number, int):
-            raise ValueError(f"{where}: “level” must be a whole number 1 to 5, not {number!r}")
-        where = f"level {number}"
-        if number not in LEVELS:
-            raise ValueError(f"{where}: levels must be numbered 1 to 5")
-        if any(level.level == number for level in levels):
-            raise ValueError(f"{where} appears more than once")
-        name = _text(fields, "name", where)
-        if name.casefold() in seen_names:
-            raise ValueError(f"{where}: the name “{name}” is used by another level")
-        seen_names.add(name.casefold())
-        levels.append(MaturityLevelText(number, name, _text(fields, "description", where)))
-    missing = [n for n in LEVELS if all(level.level != n for level in levels)]
-    if missing:
-        raise ValueError(
-            f"the levels must be exactly 1 to 5; missing {', '.join(map(str, missing))}"
-        )
-    return sorted(levels, key=lambda level: level.level)
+    found = named_scale(
+        data,
+        numbers=LEVELS,
+        listing="levels",
+        entry="level entry",
+        label="level",
+        meaning_field="description",
+    )
+    return [MaturityLevelText(number, name, description) for number, name, description in found]
 
 
 def _dimensions(data: object) -> list[DimensionContent]:

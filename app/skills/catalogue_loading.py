@@ -20,6 +20,7 @@ from app.content_files import (
     SNAKE,
     VERSION,
     check_named_as,
+    named_scale,
     newest_versioned_file,
     read_json_file,
     resources_dir,
@@ -54,7 +55,6 @@ _CATALOGUE_FIELDS = (
     "attitudes",
     "agreement_labels",
 )
-_SCALE_FIELDS = ("level", "name", "meaning")
 _SKILL_FIELDS = ("key", "name", "category", "description", "levels")
 _ATTITUDE_FIELDS = ("key", "statement", "reverse", "theme")
 
@@ -113,33 +113,15 @@ def catalogue_from_data(data: object) -> SkillCatalogue:
 
 
 def _scale(data: object) -> list[ProficiencyLevel]:
-    items = _list(data, "“scale”")
-    scale: list[ProficiencyLevel] = []
-    seen_names: set[str] = set()
-    for index, item in enumerate(items, start=1):
-        where = f"scale entry {index}"
-        fields = _fields(item, _SCALE_FIELDS, where)
-        number = _whole_number(fields["level"])
-        if number is None:
-            raise ValueError(
-                f"{where}: “level” must be a whole number 0 to 4, not {fields['level']!r}"
-            )
-        where = f"scale level {number}"
-        if number not in SCALE:
-            raise ValueError(f"{where}: the scale must be numbered 0 to 4")
-        if any(level.level == number for level in scale):
-            raise ValueError(f"{where} appears more than once")
-        name = _text(fields, "name", where)
-        if name.casefold() in seen_names:
-            raise ValueError(f"{where}: the name “{name}” is used by another level")
-        seen_names.add(name.casefold())
-        scale.append(ProficiencyLevel(number, name, _text(fields, "meaning", where)))
-    missing = [n for n in SCALE if all(level.level != n for level in scale)]
-    if missing:
-        raise ValueError(
-            f"the scale must be exactly 0 to 4; missing {', '.join(map(str, missing))}"
-        )
-    return sorted(scale, key=lambda level: level.level)
+    found = named_scale(
+        data,
+        numbers=SCALE,
+        listing="the scale",
+        entry="scale entry",
+        label="scale level",
+        meaning_field="meaning",
+    )
+    return [ProficiencyLevel(number, name, meaning) for number, name, meaning in found]
 
 
 def _skills(data: object) -> list[SkillContent]:

@@ -1,6 +1,7 @@
 """Every kind of built-in content (maturity framework, skills catalogue, learning library) is
-found the same way: the newest ``<key>-<version>.json`` of its folder in resources/, also
-inside an installed bundle, and refused when its inside says another version than its name."""
+found and read the same way: the newest ``<key>-<version>.json`` of its folder in resources/, also
+inside an installed bundle, refused when its inside says another version than its name,
+and refused whole when it is not JSON or gives a field twice."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class ContentKind:
     key: str
     newest_path: Callable[[], Path]
     load_builtin: Callable[[], object]
+    load_file: Callable[[Path], object]
 
     def __str__(self) -> str:
         return self.folder
@@ -38,6 +40,7 @@ KINDS = [
         "ai-maturity",
         framework_loading.builtin_framework_path,
         framework_loading.builtin_framework,
+        framework_loading.load_framework_file,
     ),
     ContentKind(
         catalogue_loading,
@@ -46,6 +49,7 @@ KINDS = [
         "ai-skills",
         catalogue_loading.builtin_catalogue_path,
         catalogue_loading.builtin_catalogue,
+        catalogue_loading.load_catalogue_file,
     ),
     ContentKind(
         library_loading,
@@ -54,6 +58,7 @@ KINDS = [
         "ai-learning",
         library_loading.builtin_library_path,
         library_loading.builtin_library,
+        library_loading.read_library,
     ),
 ]
 
@@ -90,3 +95,17 @@ def test_a_builtin_file_whose_version_differs_from_its_name_is_refused(tmp_path,
     monkeypatch.setattr(kind.module, kind.folder_function, lambda: tmp_path)
     with pytest.raises(ValueError, match=r"version “1\.1”.*version “1\.0”"):
         kind.load_builtin()
+
+
+def test_a_field_given_twice_in_one_object_is_refused_not_silently_overwritten(tmp_path, kind):
+    path = tmp_path / "twice.json"
+    path.write_text(f'{{"key": "{kind.key}", "key": "other"}}', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"twice\.json: the field “key” appears twice"):
+        kind.load_file(path)
+
+
+def test_a_file_that_is_not_json_is_refused(tmp_path, kind):
+    path = tmp_path / "notes.json"
+    path.write_text("levels: 1 to 5", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"notes\.json: not valid JSON"):
+        kind.load_file(path)

@@ -323,20 +323,6 @@ def test_a_missing_descriptor_names_the_dimension_and_question(tmp_path, shipped
     assert "lacks level 5" in str(refused.value)
 
 
-def test_a_field_given_twice_in_one_object_is_refused_not_silently_overwritten(tmp_path):
-    path = tmp_path / "twice.json"
-    path.write_text('{"key": "ai-maturity", "key": "other"}', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"twice\.json: the field “key” appears twice"):
-        load_framework_file(path)
-
-
-def test_a_file_that_is_not_json_is_refused(tmp_path):
-    path = tmp_path / "notes.json"
-    path.write_text("levels: 1 to 5", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"notes\.json: not valid JSON"):
-        load_framework_file(path)
-
-
 def test_a_file_that_is_not_an_object_is_refused(tmp_path):
     path = tmp_path / "list.json"
     path.write_text("[]", encoding="utf-8")

@@ -660,20 +660,6 @@ def test_a_broken_file_is_refused_with_a_message_naming_the_problem(
     assert str(refused.value).startswith("broken.json: ")
 
 
-def test_a_field_given_twice_in_one_object_is_refused_not_silently_overwritten(tmp_path):
-    path = tmp_path / "twice.json"
-    path.write_text('{"key": "ai-learning", "key": "other"}', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"twice\.json: the field “key” appears twice"):
-        read_library(path)
-
-
-def test_a_file_that_is_not_json_is_refused(tmp_path):
-    path = tmp_path / "notes.json"
-    path.write_text("modules: forty of them", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"notes\.json: not valid JSON"):
-        read_library(path)
-
-
 def test_a_file_that_is_not_an_object_is_refused(tmp_path):
     path = tmp_path / "list.json"
     path.write_text("[]", encoding="utf-8")

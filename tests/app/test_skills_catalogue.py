@@ -385,20 +385,6 @@ def test_a_broken_file_is_refused_with_a_message_naming_the_problem(
     assert str(refused.value).startswith("broken.json: ")
 
 
-def test_a_field_given_twice_in_one_object_is_refused_not_silently_overwritten(tmp_path):
-    path = tmp_path / "twice.json"
-    path.write_text('{"key": "ai-skills", "key": "other"}', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"twice\.json: the field “key” appears twice"):
-        load_catalogue_file(path)
-
-
-def test_a_file_that_is_not_json_is_refused(tmp_path):
-    path = tmp_path / "notes.json"
-    path.write_text("skills: ten of them", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"notes\.json: not valid JSON"):
-        load_catalogue_file(path)
-
-
 def test_a_file_that_is_not_an_object_is_refused(tmp_path):
     path = tmp_path / "list.json"
     path.write_text("[]", encoding="utf-8")

@@ -370,15 +370,20 @@ class SkillsResultsService:
         catalogue = self._skills.catalogue()
         with self._db.reading() as session:
             after_survey = self._read(session, campaign_id)
-            baseline_id = after_survey.baseline_id
-            if after_survey.kind is not AssessmentKind.FOLLOW_UP or baseline_id is None:
-                return None
-            if session.get(SkillSurvey, baseline_id) is None:
-                return None
-            before_survey = self._read(session, baseline_id)
+            before_survey = self._baseline_of(session, after_survey)
+        if before_survey is None:
+            return None
         return self._comparison(
             self._heatmap(before_survey, catalogue), self._heatmap(after_survey, catalogue)
         )
+
+    def _baseline_of(self, session: Session, survey: _Survey) -> _Survey | None:
+        """The baseline a follow-up is compared with, read whole; None when there is none."""
+        if survey.kind is not AssessmentKind.FOLLOW_UP or survey.baseline_id is None:
+            return None
+        if session.get(SkillSurvey, survey.baseline_id) is None:
+            return None
+        return self._read(session, survey.baseline_id)
 
     @staticmethod
     def _comparison(before: SkillsHeatmap, after: SkillsHeatmap) -> SkillsComparison:
@@ -407,7 +412,13 @@ class SkillsResultsService:
         catalogue = self._skills.catalogue()
         with self._db.reading() as session:
             survey = self._read(session, campaign_id)
+            baseline = self._baseline_of(session, survey)
         result = self._heatmap(survey, catalogue)
+        comparison = (
+            None
+            if baseline is None
+            else self._comparison(self._heatmap(baseline, catalogue), result)
+        )
         return SkillsReport(
             organisation_name=survey.organisation_name,
             kind=survey.kind.value,
@@ -415,7 +426,7 @@ class SkillsResultsService:
             totals=group_totals(result.cells),
             top_gaps={g: top_gaps(result.cells, g, 3) for g in result.groups},
             readiness=self._readiness(survey, catalogue),
-            comparison=self.comparison(campaign_id),
+            comparison=comparison,
             catalogue=catalogue,
         )
 

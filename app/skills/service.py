@@ -132,6 +132,8 @@ class SkillsService:
         self._db = database
         self._changes = changes
         self._catalogue: SkillCatalogue | None = None
+        self._skills_added = False
+        """The catalogue's skills are in the data file (checked once per open file)."""
 
     # Catalogue -----------------------------------------------------------------------
     def catalogue(self) -> SkillCatalogue:
@@ -140,8 +142,10 @@ class SkillsService:
             from app.skills.catalogue_loading import builtin_catalogue
 
             self._catalogue = builtin_catalogue()
-        with self._db.transaction() as session:
-            self._skill_ids(session)
+        if not self._skills_added:
+            with self._db.transaction() as session:
+                self._skill_ids(session)
+            self._skills_added = True
         return self._catalogue
 
     def skill_ids(self, session: Session) -> dict[str, int]:

@@ -52,41 +52,54 @@ class ReportExporter(QObject):
 
     # Actions -------------------------------------------------------------------
     def export_pdf(self) -> None:
-        name = self.tr("Organisation report {date}.pdf").format(date=date.today().isoformat())
-        destination = self.choose_destination(
+        """The organisation report."""
+        self._export_pdf(
+            "executive",
+            self.tr("Organisation report {date}.pdf"),
             self.tr("Save the organisation report"),
-            self._folder() / name,
-            self.tr("PDF documents (*.pdf)"),
+            self.tr("Writing the organisation report…"),
         )
-        if destination is None:
-            return
-        out = with_suffix(destination, ".pdf")
-        reports = self._services.reports
 
-        def work(progress: Progress, _cancel: CancelToken) -> Path:
-            return reports.write_pdf(out, progress=progress)
-
-        self._run(self.tr("Writing the organisation report…"), work, self.tr("Save the report"))
+    def export_maturity_pdf(self) -> None:
+        """The maturity assessment report of the latest finished assessment."""
+        self._export_pdf(
+            "maturity",
+            self.tr("Maturity assessment report {date}.pdf"),
+            self.tr("Save the maturity assessment report"),
+            self.tr("Writing the maturity assessment report…"),
+        )
 
     def export_skills_pdf(self, survey_id: int | None = None) -> None:
         """The skills survey report of ``survey_id``, or of the latest survey with ratings."""
+        self._export_pdf(
+            "skills",
+            self.tr("Skills survey report {date}.pdf"),
+            self.tr("Save the skills survey report"),
+            self.tr("Writing the skills survey report…"),
+            survey_id=survey_id,
+        )
+
+    def _export_pdf(
+        self, kind: str, name: str, title: str, label: str, *, survey_id: int | None = None
+    ) -> None:
+        """Ask where, then write the PDF report of ``kind`` in the background."""
         from app.services.reports import ReportKind
 
-        name = self.tr("Skills survey report {date}.pdf").format(date=date.today().isoformat())
         destination = self.choose_destination(
-            self.tr("Save the skills survey report"),
-            self._folder() / name,
+            title,
+            self._folder() / name.format(date=date.today().isoformat()),
             self.tr("PDF documents (*.pdf)"),
         )
         if destination is None:
             return
         out = with_suffix(destination, ".pdf")
         reports = self._services.reports
+        report_kind = ReportKind(kind)
 
         def work(progress: Progress, _cancel: CancelToken) -> Path:
-            return reports.write_pdf(out, ReportKind.SKILLS, survey_id=survey_id, progress=progress)
+            return reports.write_pdf(out, report_kind, survey_id=survey_id, progress=progress)
 
-        self._run(self.tr("Writing the skills survey report…"), work, self.tr("Save the report"))
+        self._run(label, work, self.tr("Save the report"))
 
     def export_workbook(self) -> None:
         name = self.tr("Leadership workbook {date}.xlsx").format(date=date.today().isoformat())

@@ -50,6 +50,21 @@ class ReportsPage(QWidget):
                 self.pdf_button,
             )
         )
+        self.maturity_button = QPushButton(self.tr("Maturity report (PDF)…"))
+        self.maturity_button.setObjectName("maturityPdfButton")
+        self.maturity_button.clicked.connect(self.exporter.export_maturity_pdf)
+        column.addWidget(
+            self._card(
+                content,
+                self.tr("Maturity assessment report"),
+                self.tr(
+                    "A printable PDF of the latest finished maturity assessment: the "
+                    "organisation's level, the gap to its targets, the weakest topics with "
+                    "next actions, and the change since the baseline."
+                ),
+                self.maturity_button,
+            )
+        )
         self.skills_button = QPushButton(self.tr("Skills survey report (PDF)…"))
         self.skills_button.setObjectName("skillsPdfButton")
         self.skills_button.clicked.connect(lambda: self.exporter.export_skills_pdf())
@@ -81,7 +96,12 @@ class ReportsPage(QWidget):
             )
         )
         column.addStretch(1)
-        buttons = (self.pdf_button, self.skills_button, self.workbook_button)
+        buttons = (
+            self.pdf_button,
+            self.maturity_button,
+            self.skills_button,
+            self.workbook_button,
+        )
         width = max(button.sizeHint().width() for button in buttons)
         for button in buttons:
             button.setMinimumWidth(width)

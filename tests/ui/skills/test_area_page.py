@@ -324,7 +324,9 @@ def test_readiness_shows_segments_and_withholds_what_too_few_people_answered(
 
 
 # The report -----------------------------------------------------------------------------------
-def export_skills_report(qtbot, main_window, destination, monkeypatch) -> list[tuple[str, object]]:
+def export_report(
+    qtbot, main_window, destination, monkeypatch, button: str = "skills_button"
+) -> list[tuple[str, object]]:
     exporter = main_window.reports_page.exporter
     monkeypatch.setattr(exporter, "choose_destination", lambda *_args: destination)
     monkeypatch.setattr(exporter, "open_url", lambda _url: None)
@@ -332,7 +334,7 @@ def export_skills_report(qtbot, main_window, destination, monkeypatch) -> list[t
     exporter.exported.connect(lambda path: outcomes.append(("written", path)))
     exporter.failed.connect(lambda error: outcomes.append(("failed", error)))
     main_window.show_area(AREA_REPORTS)
-    qtbot.mouseClick(main_window.reports_page.skills_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(getattr(main_window.reports_page, button), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(outcomes), timeout=60_000)
     return outcomes
 
@@ -340,12 +342,11 @@ def export_skills_report(qtbot, main_window, destination, monkeypatch) -> list[t
 def test_the_reports_page_writes_the_skills_survey_report(
     qtbot, main_window, services, tmp_path, monkeypatch
 ):
-    pytest.importorskip("app.reports.skills_pdf")
     add_department(services, "Sales", 6)
     campaign = start_survey(services)
     rate_all(services, campaign, lambda _p, _d, _k: 2)
 
-    outcomes = export_skills_report(qtbot, main_window, tmp_path / "Skills", monkeypatch)
+    outcomes = export_report(qtbot, main_window, tmp_path / "Skills", monkeypatch)
 
     assert outcomes == [("written", tmp_path / "Skills.pdf")]
     assert (tmp_path / "Skills.pdf").read_bytes()[:5] == b"%PDF-"
@@ -355,11 +356,33 @@ def test_the_reports_page_writes_the_skills_survey_report(
 def test_without_a_survey_the_skills_report_says_to_start_one(
     qtbot, main_window, tmp_path, monkeypatch
 ):
-    pytest.importorskip("app.reports.skills_pdf")
-    outcomes = export_skills_report(qtbot, main_window, tmp_path / "Skills.pdf", monkeypatch)
+    outcomes = export_report(qtbot, main_window, tmp_path / "Skills.pdf", monkeypatch)
 
     assert outcomes[0][0] == "failed"
     boxes = message_boxes(main_window)
     assert boxes and "no skills survey" in boxes[-1].text()
     assert not (tmp_path / "Skills.pdf").exists()
+    close_message_boxes(main_window)
+
+
+def test_the_reports_page_writes_the_latest_finished_maturity_report_or_says_to_run_one(
+    qtbot, main_window, services, tmp_path, monkeypatch
+):
+    from tests.ui.maturity.conftest import answer_all, create_assessment
+
+    outcomes = export_report(
+        qtbot, main_window, tmp_path / "None.pdf", monkeypatch, "maturity_button"
+    )
+    assert outcomes[0][0] == "failed" and not (tmp_path / "None.pdf").exists()
+    assert "no maturity assessment" in message_boxes(main_window)[-1].text()
+    close_message_boxes(main_window)
+
+    assessment = create_assessment(services, "Spring check")
+    answer_all(services, assessment, {})
+    services.maturity.finish(assessment)
+    outcomes = export_report(
+        qtbot, main_window, tmp_path / "Maturity", monkeypatch, "maturity_button"
+    )
+    assert outcomes == [("written", tmp_path / "Maturity.pdf")]
+    assert (tmp_path / "Maturity.pdf").read_bytes()[:5] == b"%PDF-"
     close_message_boxes(main_window)

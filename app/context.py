@@ -8,8 +8,10 @@ from pathlib import Path
 from app.errors import DataFileError
 from app.events import ChangeBus
 from app.maturity.service import MaturityService
+from app.paths.capacity import CapacityService
 from app.paths.progress import PathProgressService
 from app.paths.service import PathService
+from app.paths.suggestions import PathSuggestionService
 from app.roster.service import RosterImportService
 from app.services.organisation import OrganisationService
 from app.services.overview import OverviewService
@@ -38,6 +40,8 @@ class AppServices:
     champions: ChampionService
     paths: PathService
     path_progress: PathProgressService
+    suggestions: PathSuggestionService
+    capacity: CapacityService
 
     @classmethod
     def for_database(cls, database: Database, changes: ChangeBus | None = None) -> AppServices:
@@ -62,7 +66,9 @@ class AppServices:
             skills_results=skills_results,
             champions=ChampionService(database, bus),
             paths=paths,
-            path_progress=PathProgressService(database, bus, paths, skills_results),
+            path_progress=PathProgressService(database, bus, paths),
+            suggestions=PathSuggestionService(database, paths, skills_results),
+            capacity=CapacityService(database, bus),
         )
 
     def close(self) -> None:

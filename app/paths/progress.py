@@ -1,9 +1,9 @@
-"""Following a path: each person's progress per module, and what a person needs of a path.
+"""Following a path: each person's progress per module.
 
 Progress is not started / in progress / done (with a date and an optional score) per person
-and module; a whole workshop can be marked done at once. The suggestion trims the path of a
-person's track to the modules that close their measured gaps (``app.paths.planning``), with
-the reason for every module it skips.
+and module; a whole workshop can be marked done at once. A module a person does not need is
+"skipped" with the reason (written when the path is assigned trimmed to their gaps, see
+``app.paths.suggestions``); it does not count towards their modules.
 """
 
 from __future__ import annotations
@@ -11,16 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 
 from app.errors import ValidationError
 from app.events import ChangeBus, Topic
 from app.i18n import _
-from app.paths.content import LEVELS
-from app.paths.planning import suggest_for_person
-from app.paths.service import ModuleRow, PathService
-from app.skills.results import SkillsResultsService
+from app.paths.service import PathService
+from app.validation import clean_text
 from db.database import Database
 from db.models import (
     Department,
@@ -29,12 +28,10 @@ from db.models import (
     ModuleProgress,
     PathAssignment,
     ProgressStatus,
-    Role,
-    Track,
 )
 
 STATUSES = tuple(s.value for s in ProgressStatus)
-"""not_started, in_progress, completed (shown as "done")."""
+"""not_started, in_progress, completed (shown as "done"), skipped (not needed)."""
 
 
 @dataclass(frozen=True)
@@ -45,51 +42,32 @@ class PersonProgress:
     starts_on: date
     due_on: date | None
     statuses: dict[str, str]
-    """Module key -> not_started / in_progress / completed."""
+    """Module key -> not_started / in_progress / completed / skipped."""
     completed_on: dict[str, date]
+    notes: dict[str, str]
+    """Module key -> why it is skipped (or a trainer's note), where there is one."""
+    scores: dict[str, float]
     done: int
     modules: int
+    """The modules this person follows: the path's, less those skipped."""
 
     @property
     def share_done(self) -> float:
         return self.done / self.modules if self.modules else 0.0
 
 
-@dataclass(frozen=True)
-class SkippedWithReason:
-    module: ModuleRow
-    reason: str
-    """A sentence for the HR person, e.g. “Skips “AI basics”: already proficient in …”."""
-
-
-@dataclass(frozen=True)
-class PersonSuggestion:
-    person_id: int
-    display_name: str
-    path_id: int
-    path_name: str
-    kept: list[ModuleRow]
-    skipped: list[SkippedWithReason]
-    survey_name: str | None
-    """The survey the levels come from; None when the person has not been rated."""
-
-    @property
-    def hours(self) -> float:
-        return sum(m.hours for m in self.kept)
+class _Recorded(NamedTuple):
+    status: str
+    on: date | None
+    score: float | None
+    note: str | None
 
 
 class PathProgressService:
-    def __init__(
-        self,
-        database: Database,
-        changes: ChangeBus,
-        paths: PathService,
-        skills_results: SkillsResultsService,
-    ) -> None:
+    def __init__(self, database: Database, changes: ChangeBus, paths: PathService) -> None:
         self._db = database
         self._changes = changes
         self._paths = paths
-        self._skills_results = skills_results
 
     def set_progress(
         self,
@@ -100,6 +78,7 @@ class PathProgressService:
         *,
         on: date | None = None,
         score: float | None = None,
+        note: str | None = None,
     ) -> int:
         """Record one module's progress for these people at once; returns how many changed.
 
@@ -107,7 +86,9 @@ class PathProgressService:
         Everyone must follow the path, else nothing is saved.
         """
         if status not in STATUSES:
-            raise ValidationError(_("Choose not started, in progress or done."), field="status")
+            raise ValidationError(
+                _("Choose not started, in progress, done or skipped."), field="status"
+            )
         if score is not None and not 0 <= score <= 100:
             raise ValidationError(_("A score is from 0 to 100 (%)."), field="score")
         people = list(dict.fromkeys(person_ids))
@@ -143,16 +124,24 @@ class PathProgressService:
             }
             new_status = ProgressStatus(status)
             done_on = (on or date.today()) if new_status is ProgressStatus.COMPLETED else None
+            kept_score = score if new_status is ProgressStatus.COMPLETED else None
+            kept_note = (clean_text(note or "") or "")[:300] or None
             for assignment_id in assignments.values():
                 row = rows.get(assignment_id)
                 if row is None:
                     row = ModuleProgress(assignment_id=assignment_id, module_id=module_id)
                     session.add(row)
-                elif (row.status, row.completed_on, row.score) == (new_status, done_on, score):
+                elif (row.status, row.completed_on, row.score, row.note) == (
+                    new_status,
+                    done_on,
+                    kept_score,
+                    kept_note,
+                ):
                     continue
                 row.status = new_status
                 row.completed_on = done_on
-                row.score = score if new_status is ProgressStatus.COMPLETED else None
+                row.score = kept_score
+                row.note = kept_note
                 changed += 1
         self._changes.publish(Topic.PATHS, ids=frozenset({path_id}))
         return changed
@@ -174,23 +163,27 @@ class PathProgressService:
                 .outerjoin(Department, Department.id == Employee.department_id)
                 .where(PathAssignment.path_id == path_id)
             ).all()
-            statuses: dict[int, dict[str, tuple[str, date | None]]] = {}
-            for assignment_id, key, status, completed_on in session.execute(
+            statuses: dict[int, dict[str, _Recorded]] = {}
+            for assignment_id, key, status, completed_on, score, note in session.execute(
                 select(
                     ModuleProgress.assignment_id,
                     LearningModule.key,
                     ModuleProgress.status,
                     ModuleProgress.completed_on,
+                    ModuleProgress.score,
+                    ModuleProgress.note,
                 )
                 .join(LearningModule, LearningModule.id == ModuleProgress.module_id)
                 .join(PathAssignment, PathAssignment.id == ModuleProgress.assignment_id)
                 .where(PathAssignment.path_id == path_id)
             ):
-                statuses.setdefault(assignment_id, {})[key] = (status.value, completed_on)
+                statuses.setdefault(assignment_id, {})[key] = _Recorded(
+                    status.value, completed_on, score, note
+                )
         rows = []
         for assignment_id, person, name, department, starts_on, due_on in people:
-            given = statuses.get(assignment_id, {})
-            per_module = {k: given.get(k, ("not_started", None))[0] for k in keys}
+            given = {k: v for k, v in statuses.get(assignment_id, {}).items() if k in keys}
+            per_module = {k: given[k].status if k in given else "not_started" for k in keys}
             rows.append(
                 PersonProgress(
                     person_id=person,
@@ -199,83 +192,12 @@ class PathProgressService:
                     starts_on=starts_on,
                     due_on=due_on,
                     statuses=per_module,
-                    completed_on={k: when for k, (_s, when) in given.items() if k in keys and when},
+                    completed_on={k: r.on for k, r in given.items() if r.on is not None},
+                    notes={k: r.note for k, r in given.items() if r.note},
+                    scores={k: r.score for k, r in given.items() if r.score is not None},
                     done=sum(1 for s in per_module.values() if s == "completed"),
-                    modules=len(keys),
+                    modules=sum(1 for s in per_module.values() if s != "skipped"),
                 )
             )
         rows.sort(key=lambda r: ((r.department or "").casefold(), r.display_name.casefold()))
         return rows
-
-    def suggestion(self, person_id: int, path_id: int | None = None) -> PersonSuggestion:
-        """The path (given, or the one of the person's track) trimmed to their gaps."""
-        profile = self._skills_results.profile(person_id)
-        with self._db.reading() as session:
-            track = session.execute(
-                select(Role.track)
-                .join(Employee, Employee.role_id == Role.id)
-                .where(Employee.id == person_id)
-            ).scalar_one_or_none()
-        chosen = path_id if path_id is not None else self._path_for(person_id, track)
-        details = self._paths.path(chosen)
-        modules = {m.key: m for m in self._paths.modules()}
-        path_modules = [modules[k] for k in details.layout.module_keys()]
-        rated = [s for s in profile.surveys if any(line.agreed is not None for line in s.skills)]
-        latest = rated[-1] if rated else None
-        current = {line.key: line.agreed for line in latest.skills} if latest else {}
-        if latest is not None:
-            targets = {line.key: line.target for line in latest.skills}
-        else:
-            targets = self._targets(person_id, track)
-        result = suggest_for_person(
-            path_modules, current, targets, {k: m.prerequisites for k, m in modules.items()}
-        )
-        names = {key: name for key, name in self._skill_names()}
-        skipped = []
-        for skip in result.skipped:
-            skills = ", ".join(names.get(s, s) for s in skip.skills)
-            module = modules[skip.key]
-            if skip.reason_code == "already_proficient":
-                reason = _("Skips “{module}”: already at that level in {skills}.")
-            else:
-                reason = _("Skips “{module}”: the role does not aim for {skills}.")
-            skipped.append(
-                SkippedWithReason(module, reason.format(module=module.title, skills=skills))
-            )
-        return PersonSuggestion(
-            person_id=person_id,
-            display_name=profile.display_name,
-            path_id=chosen,
-            path_name=details.layout.name,
-            kept=[modules[k] for k in result.modules_kept],
-            skipped=skipped,
-            survey_name=latest.campaign_name if latest else None,
-        )
-
-    def _path_for(self, person_id: int, track: Track | None) -> int:
-        track_name = (track or Track.CUSTOM).value
-        rows = [p for p in self._paths.paths() if p.track == track_name]
-        if not rows:
-            raise ValidationError(
-                _("There is no path for this person's track yet. Make one from a template first.")
-            )
-        order = {level: i for i, level in enumerate(LEVELS)}
-        mine = set()
-        with self._db.reading() as session:
-            mine = set(
-                session.execute(
-                    select(PathAssignment.path_id).where(PathAssignment.employee_id == person_id)
-                ).scalars()
-            )
-        rows.sort(key=lambda p: (p.id not in mine, order.get(p.level, 9), p.name.casefold()))
-        return rows[0].id
-
-    def _targets(self, person_id: int, track: Track | None) -> dict[str, int]:
-        with self._db.reading() as session:
-            role_id = session.execute(
-                select(Employee.role_id).where(Employee.id == person_id)
-            ).scalar_one_or_none()
-            return self._paths.skills.targets_for(session, role_id, (track or Track.CUSTOM).value)
-
-    def _skill_names(self) -> list[tuple[str, str]]:
-        return [(s.key, s.name) for s in self._paths.skills.catalogue().skills]

@@ -37,6 +37,7 @@ from db.models import (
     PathAssignment,
     PathLevel,
     PathStage,
+    ProgressStatus,
     Skill,
     Stage,
     StageModule,
@@ -377,17 +378,7 @@ class PathService:
     def path(self, path_id: int) -> PathDetails:
         with self._db.reading() as session:
             path = self._path_row(session, path_id)
-            stages = []
-            for stage in session.execute(
-                select(PathStage).where(PathStage.path_id == path_id).order_by(PathStage.position)
-            ).scalars():
-                keys = session.execute(
-                    select(LearningModule.key)
-                    .join(StageModule, StageModule.module_id == LearningModule.id)
-                    .where(StageModule.stage_id == stage.id)
-                    .order_by(StageModule.position)
-                ).scalars()
-                stages.append(StageLayout(stage.stage.value, stage.title or "", tuple(keys)))
+            stages = self._stages(session, path_id)
             people = session.execute(
                 select(func.count()).where(PathAssignment.path_id == path_id)
             ).scalar_one()
@@ -497,8 +488,13 @@ class PathService:
         starts_on: date,
         due_on: date | None = None,
         reason: str | None = None,
-    ) -> int:
-        """Assign the path to these people (active ones); returns how many are new to it."""
+        skips: Mapping[int, Mapping[str, str]] | None = None,
+    ) -> list[int]:
+        """Assign the path to these people (active ones); returns the ids new to it.
+
+        ``skips`` (person id -> module key -> the reason) marks modules of the path those
+        people do not need as skipped, in the same transaction (see ``app.paths.suggestions``).
+        """
         if due_on is not None and due_on < starts_on:
             raise ValidationError(_("The due date comes before the start."), field="due_on")
         wanted = list(dict.fromkeys(person_ids))
@@ -525,18 +521,30 @@ class PathService:
                 ).scalars()
             )
             new = [p for p in wanted if p in active and p not in following]
-            session.add_all(
-                PathAssignment(
+            in_path = set(self._layout_keys(session, path_id))
+            ids = self._module_ids(session)
+            for person in new:
+                assignment = PathAssignment(
                     path_id=path_id,
                     employee_id=person,
                     assigned_on=starts_on,
                     due_on=due_on,
                     reason=clean_text(reason or "") or None,
                 )
-                for person in new
-            )
+                session.add(assignment)
+                session.flush()
+                session.add_all(
+                    ModuleProgress(
+                        assignment_id=assignment.id,
+                        module_id=ids[key],
+                        status=ProgressStatus.SKIPPED,
+                        note=(clean_text(why) or "")[:300] or None,
+                    )
+                    for key, why in (skips or {}).get(person, {}).items()
+                    if key in in_path
+                )
         self._changes.publish(Topic.PATHS, ids=frozenset({path_id}))
-        return len(new)
+        return new
 
     def people_on(self, path_id: int) -> list[int]:
         """The ids of the people assigned to this path version."""
@@ -550,6 +558,25 @@ class PathService:
             )
 
     # Helpers -------------------------------------------------------------------------
+    @staticmethod
+    def _stages(session: Session, path_id: int) -> list[StageLayout]:
+        stages = []
+        for stage in session.execute(
+            select(PathStage).where(PathStage.path_id == path_id).order_by(PathStage.position)
+        ).scalars():
+            keys = session.execute(
+                select(LearningModule.key)
+                .join(StageModule, StageModule.module_id == LearningModule.id)
+                .where(StageModule.stage_id == stage.id)
+                .order_by(StageModule.position)
+            ).scalars()
+            stages.append(StageLayout(stage.stage.value, stage.title or "", tuple(keys)))
+        return stages
+
+    @classmethod
+    def _layout_keys(cls, session: Session, path_id: int) -> list[str]:
+        return [key for stage in cls._stages(session, path_id) for key in stage.modules]
+
     @staticmethod
     def _path_row(session: Session, path_id: int) -> LearningPath:
         path = session.get(LearningPath, path_id)

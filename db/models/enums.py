@@ -75,6 +75,8 @@ class ProgressStatus(StrEnum):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     COMPLETED = "completed"
+    SKIPPED = "skipped"
+    """Not needed by this person: their survey shows the level already (the reason says)."""
 
 
 class PilotStatus(StrEnum):

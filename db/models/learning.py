@@ -123,3 +123,5 @@ class ModuleProgress(Row):
     completed_on: Mapped[date | None]
     score: Mapped[float | None]
     """An optional result (e.g. a quiz score in %), as the LMS or trainer gives it."""
+    note: Mapped[str | None] = mapped_column(String(300))
+    """Why a module is skipped (“already at that level in Prompting”), or a trainer's note."""

@@ -111,8 +111,8 @@ def test_editing_a_followed_path_saves_a_version_and_moves_people_or_leaves_them
     a = _key(services, services.paths.save_module(_module("A")))
     b = _key(services, services.paths.save_module(_module("B")))
     path = services.paths.create_path(_layout("Everyday AI", (a,), (), ()))
-    assert services.paths.assign(path, people[:2], starts_on=date(2026, 12, 1)) == 2
-    assert services.paths.assign(path, people[:3], starts_on=date(2026, 12, 1)) == 1
+    assert services.paths.assign(path, people[:2], starts_on=date(2026, 12, 1)) == people[:2]
+    assert services.paths.assign(path, people[:3], starts_on=date(2026, 12, 1)) == people[2:3]
 
     kept = services.paths.save_path(path, _layout("Everyday AI", (a,), (b,), ()), move_people=False)
     assert kept != path and services.paths.people_on(path) == people[:3]
@@ -136,7 +136,7 @@ def test_assigning_skips_inactive_people_and_refuses_a_due_date_before_the_start
     with pytest.raises(ValidationError) as error:
         services.paths.assign(path, people, starts_on=date(2026, 12, 1), due_on=date(2026, 11, 1))
     assert error.value.field == "due_on"
-    assert services.paths.assign(path, people, starts_on=date(2026, 12, 1)) == 2
+    assert len(services.paths.assign(path, people, starts_on=date(2026, 12, 1))) == 2
     assert services.paths.people_on(path) == people[:2]
 
 
@@ -185,7 +185,7 @@ def test_the_suggestion_skips_what_a_person_already_knows_and_says_why(services)
     safety = _key(services, services.paths.save_module(_module("Safe use", data_privacy=2)))
     path = services.paths.create_path(_layout("Everyday AI", (basics, safety), (), ()))
 
-    unrated = services.path_progress.suggestion(person, path)
+    unrated = services.suggestions.suggestion(person, path)
     assert [m.key for m in unrated.kept] == [basics, safety] and unrated.survey_name is None
 
     survey = services.skills.create_campaign(CampaignSetup("Spring", date(2026, 3, 1)))
@@ -196,7 +196,7 @@ def test_the_suggestion_skips_what_a_person_already_knows_and_says_why(services)
             RatingEntry(person, "data_privacy", Rater.SELF, 0),
         ],
     )
-    suggestion = services.path_progress.suggestion(person)
+    suggestion = services.suggestions.suggestion(person)
     assert suggestion.path_id == path and suggestion.survey_name == "Spring"
     assert [m.key for m in suggestion.kept] == [safety]
     (skipped,) = suggestion.skipped

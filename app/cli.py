@@ -85,8 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["executive", "maturity", "skills", "pilot", "plans", "literacy"],
         help=_(
             "which report: executive (the organisation overview, the default), maturity (the "
-            "AI maturity assessment) or skills (the skills survey: gaps by department, "
-            "readiness, attitudes; no names)"
+            "AI maturity assessment), skills (the skills survey: gaps by department, "
+            "readiness, attitudes; no names) or plans (an individual learning plan per person "
+            "who follows a path, each from a new page; names people)"
         ),
     )
     pdf.add_argument("--page-size", choices=["A4", "Letter"], help=_("default: from your locale"))
@@ -102,6 +103,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help=_("for --kind skills: the skills survey (default: the latest one with ratings)"),
     )
+    plans_for = pdf.add_mutually_exclusive_group()
+    plans_for.add_argument(
+        "--department",
+        metavar="NAME",
+        help=_("for --kind plans: only the people of this department (default: everyone)"),
+    )
+    plans_for.add_argument(
+        "--person",
+        metavar="ID_OR_NUMBER",
+        help=_("for --kind plans: one person, by employee number or id"),
+    )
 
     export = commands.add_parser("export", help=_("the leadership workbook"))
     export_commands = export.add_subparsers(
@@ -114,7 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_(
             "include people's names: adds the “Skills by person” sheet with everyone's ratings "
-            "(keep that workbook confidential)"
+            "and the “Progress by person” sheet with everyone's learning path progress (keep "
+            "that workbook confidential)"
         ),
     )
 
@@ -205,11 +218,23 @@ def _cmd_roster(services: AppServices, args: argparse.Namespace, out: TextIO) ->
 def _cmd_report(services: AppServices, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.reports import ReportKind
 
+    kind = ReportKind(args.kind)
+    department_id = person_ids = None
+    if args.department is not None or args.person is not None:
+        if kind is not ReportKind.PLANS:
+            sys.stderr.write(_("upskill: --department and --person are for --kind plans.") + "\n")
+            return EXIT_USAGE
+        if args.department is not None:
+            department_id = services.plans.department_named(args.department)
+        else:
+            person_ids = [services.plans.person_called(args.person)]
     written = services.reports.write_pdf(
         args.out,
-        ReportKind(args.kind),
+        kind,
         assessment_id=args.assessment,
         survey_id=args.survey,
+        department_id=department_id,
+        person_ids=person_ids,
         page_size=args.page_size,
     )
     out.write(_("Wrote {file}").format(file=written) + "\n")

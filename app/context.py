@@ -9,6 +9,8 @@ from app.errors import DataFileError
 from app.events import ChangeBus
 from app.maturity.service import MaturityService
 from app.paths.capacity import CapacityService
+from app.paths.completions import CompletionImportService
+from app.paths.plans import LearningPlanService
 from app.paths.progress import PathProgressService
 from app.paths.service import PathService
 from app.paths.suggestions import PathSuggestionService
@@ -42,6 +44,8 @@ class AppServices:
     path_progress: PathProgressService
     suggestions: PathSuggestionService
     capacity: CapacityService
+    completions: CompletionImportService
+    plans: LearningPlanService
 
     @classmethod
     def for_database(cls, database: Database, changes: ChangeBus | None = None) -> AppServices:
@@ -52,23 +56,44 @@ class AppServices:
         skills = SkillsService(database, bus)
         skills_results = SkillsResultsService(database, skills)
         paths = PathService(database, bus, skills)
+        people = PeopleService(database, bus)
+        organisation = OrganisationService(database, bus)
+        path_progress = PathProgressService(database, bus, paths)
+        suggestions = PathSuggestionService(database, paths, skills_results)
+        capacity = CapacityService(database, bus)
+        champions = ChampionService(database, bus)
+        plans = LearningPlanService(
+            database, paths, path_progress, suggestions, capacity, champions
+        )
         return cls(
             database=database,
             changes=bus,
-            people=PeopleService(database, bus),
-            organisation=OrganisationService(database, bus),
+            people=people,
+            organisation=organisation,
             overview=overview,
             programme=ProgrammeService(database),
             roster=RosterImportService(database, bus),
-            reports=ReportService(overview, maturity, skills_results),
+            reports=ReportService(
+                overview,
+                maturity,
+                skills_results,
+                paths,
+                path_progress,
+                plans,
+                capacity=capacity,
+                people=people,
+                organisation=organisation,
+            ),
             maturity=maturity,
             skills=skills,
             skills_results=skills_results,
-            champions=ChampionService(database, bus),
+            champions=champions,
             paths=paths,
-            path_progress=PathProgressService(database, bus, paths),
-            suggestions=PathSuggestionService(database, paths, skills_results),
-            capacity=CapacityService(database, bus),
+            path_progress=path_progress,
+            suggestions=suggestions,
+            capacity=capacity,
+            completions=CompletionImportService(database, bus, paths),
+            plans=plans,
         )
 
     def close(self) -> None:

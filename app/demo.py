@@ -352,6 +352,9 @@ def create_demo_organisation(
     from app.demo_skills import create_demo_surveys
 
     create_demo_surveys(services, rng)
+    from app.demo_paths import create_demo_paths
+
+    create_demo_paths(services, rng)
     return DemoSummary(
         organisation=DEMO_ORGANISATION,
         employees=len(pending),

@@ -1,8 +1,9 @@
 """``python -m bench``: run the benchmarks and print ours against the floor, then a table.
 
 Options: ``--quick`` (1,000 people, fewer repeats: a fast smoke run), ``--only
-start,import,people,reports,skills``, ``--runs N`` (repeats per measurement), ``--keep`` (keep the
-generated files and print where they are), ``--strict`` (exit 1 when a target is missed).
+start,import,people,reports,skills,plans``, ``--runs N`` (repeats per measurement), ``--keep``
+(keep the generated files and print where they are), ``--strict`` (exit 1 when a target is
+missed).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from bench.common import (
 )
 from bench.scale import FULL_EMPLOYEES, QUICK_EMPLOYEES, make_scale
 
-BENCHMARKS = ("start", "import", "people", "reports", "skills")
+BENCHMARKS = ("start", "import", "people", "reports", "skills", "plans")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -113,6 +114,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from bench import skills_heatmap
 
                 skills_heatmap.run(folder, args.runs, report)
+            elif name == "plans":
+                from bench import plans_bench
+
+                plans_bench.run(
+                    folder, args.runs, report, employees=min(plans_bench.EMPLOYEES, args.employees)
+                )
             print(f"  ({name} took {fmt_seconds(time.perf_counter() - section)})")
     finally:
         if args.keep:

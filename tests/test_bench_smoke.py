@@ -50,3 +50,33 @@ def test_quick_bench_prints_ratios_for_import_and_reports():
     assert pages is not None and pages[1] == pages[2] and int(pages[1]) >= 3, output
     assert re.search(r"peak memory.*\d+ MB", output), output
     assert "| What | Ours | Floor | Ratio | Target | Met? |" in output
+
+
+@pytest.mark.slow
+def test_plans_bench_prints_the_pdf_against_bare_reportlab_for_a_small_organisation():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "bench", "--only", "plans", "--employees", "60", "--runs", "1"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    output = completed.stdout
+    assert completed.returncode == 0, completed.stderr[-4000:] + output[-2000:]
+    line = re.search(
+        r"^RATIO plans: Learning plans PDF, (?P<people>\d+) people \((?P<ours>\d+) vs "
+        r"(?P<floor>\d+) pages\): ours [\d.]+ m?s .*ratio (?P<ratio>[\d.]+)×, "
+        r"target ≤ 10.00 s: (met|MISSED)$",
+        output,
+        re.MULTILINE,
+    )
+    assert line is not None, output
+    # One plan per person who follows a path, each from a new page, in ours and the floor.
+    assert int(line["ours"]) >= int(line["people"]) + 1 and int(line["floor"]) >= int(
+        line["people"]
+    )
+    assert 0 < float(line["ratio"]) < 1000

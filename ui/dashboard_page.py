@@ -26,6 +26,7 @@ from ui.messages import show_error
 
 PEOPLE_STEP = 0
 ASSESSMENT_STEP = 2
+PATHS_STEP = 3
 
 
 class _NameEditor(QLineEdit):
@@ -129,6 +130,7 @@ class DashboardPage(QWidget):
     start_assessment_requested = Signal()
     assessment_results_requested = Signal()
     skills_requested = Signal()
+    paths_requested = Signal()
     """The Skills area: the survey's entry, heatmap and readiness."""
 
     def __init__(
@@ -144,6 +146,7 @@ class DashboardPage(QWidget):
         self._cards: list[StepCard] = []
         self._people_actions_for: tuple[bool, ...] | None = None
         self._assessment_actions_for: bool | None = None
+        self._paths_actions_for: bool | None = None
         self._build()
         bridge.changed.connect(self._on_change)
         self.refresh()
@@ -299,6 +302,7 @@ class DashboardPage(QWidget):
         self.empty_state.setVisible(not has_people)
         self._set_people_actions(has_people)
         self._set_assessment_actions(steps)
+        self._set_paths_actions(steps)
         for card in self._cards:
             if card.step is not None and card.step.number != PEOPLE_STEP and not card.has_actions():
                 note = make_muted(self.tr("Coming in a later version"), card, "laterNote")
@@ -353,6 +357,25 @@ class DashboardPage(QWidget):
         skills.setToolTip(self.tr("Where people stand with AI skills, by department"))
         skills.clicked.connect(self.skills_requested)
         card.set_actions([button, skills])
+
+    def _set_paths_actions(self, steps: list[ProgrammeStep]) -> None:
+        """Step 3's button: build the first path from a template, or open the paths."""
+        step = next((s for s in steps if s.number == PATHS_STEP), None)
+        if step is None:
+            return
+        started = step.state is not StepState.NOT_STARTED
+        if self._paths_actions_for == started:
+            return
+        self._paths_actions_for = started
+        if started:
+            button = QPushButton(self.tr("Open learning paths"))
+            button.setToolTip(self.tr("Paths, who follows them, progress and capacity"))
+        else:
+            button = QPushButton(self.tr("Build a path"))
+            button.setToolTip(self.tr("Start from a ready-made path for a role track"))
+        button.setObjectName("openPathsButton")
+        button.clicked.connect(self.paths_requested)
+        self.step_card(PATHS_STEP).set_actions([button])
 
     def _state_text(self, state: StepState) -> str:
         return {

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from app.context import AppServices
     from ui.dashboard_page import DashboardPage
     from ui.maturity.area_page import MaturityAreaPage
+    from ui.paths.area_page import PathsAreaPage
     from ui.reports_page import ReportsPage
     from ui.skills.area_page import SkillsAreaPage
 
@@ -54,7 +55,8 @@ AREA_DASHBOARD = 0
 AREA_PEOPLE = 1
 AREA_ASSESSMENT = 2
 AREA_SKILLS = 3
-AREA_REPORTS = 4
+AREA_PATHS = 4
+AREA_REPORTS = 5
 
 ServicesOpener = Callable[[str | Path], "AppServices"]
 
@@ -139,6 +141,9 @@ class MainWindow(QMainWindow):
             self.tr("Assessment"), self.tr("How far the organisation has come with AI")
         )
         self.sidebar.add_area(self.tr("Skills"), self.tr("Where people stand with AI skills"))
+        self.sidebar.add_area(
+            self.tr("Learning paths"), self.tr("What each role learns, progress and capacity")
+        )
         self.sidebar.add_area(self.tr("Reports"), self.tr("The PDF report and Excel workbook"))
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")
@@ -286,6 +291,7 @@ class MainWindow(QMainWindow):
             lambda: self.show_area(AREA_ASSESSMENT)
         )
         self.dashboard_page.skills_requested.connect(lambda: self.show_area(AREA_SKILLS))
+        self.dashboard_page.paths_requested.connect(lambda: self.show_area(AREA_PATHS))
         # The People page reads every matching person's id: build it when first shown,
         # so a large file opens on the Dashboard without waiting for it.
         self._people_slot = QWidget(self)
@@ -302,12 +308,18 @@ class MainWindow(QMainWindow):
         skills_layout = QVBoxLayout(self._skills_slot)
         skills_layout.setContentsMargins(0, 0, 0, 0)
         self._skills_page: SkillsAreaPage | None = None
+        # The Learning paths area reads the module library and every path: built when shown.
+        self._paths_slot = QWidget(self)
+        paths_layout = QVBoxLayout(self._paths_slot)
+        paths_layout.setContentsMargins(0, 0, 0, 0)
+        self._paths_page: PathsAreaPage | None = None
         self.reports_page: ReportsPage = ReportsPage(services, self.settings, self)
         for page in (
             self.dashboard_page,
             self._people_slot,
             self._assessment_slot,
             self._skills_slot,
+            self._paths_slot,
             self.reports_page,
         ):
             self.stack.addWidget(page)
@@ -318,6 +330,8 @@ class MainWindow(QMainWindow):
             _ = self.assessment_page
         if current == AREA_SKILLS:
             _ = self.skills_page
+        if current == AREA_PATHS:
+            _ = self.paths_page
         bridge.changed.connect(self._on_change)
 
     @property
@@ -354,6 +368,18 @@ class MainWindow(QMainWindow):
             layout.addWidget(self._skills_page)
         return self._skills_page
 
+    @property
+    def paths_page(self) -> PathsAreaPage:
+        """The Learning paths area, built the first time it is needed."""
+        if self._paths_page is None:
+            from ui.paths.area_page import PathsAreaPage
+
+            self._paths_page = PathsAreaPage(self.services, self.bridge, self)
+            layout = self._paths_slot.layout()
+            assert layout is not None
+            layout.addWidget(self._paths_page)
+        return self._paths_page
+
     def _on_area_changed(self, index: int) -> None:
         if index == AREA_PEOPLE and self._services is not None:
             _ = self.people_page
@@ -361,6 +387,8 @@ class MainWindow(QMainWindow):
             _ = self.assessment_page
         if index == AREA_SKILLS and self._services is not None:
             _ = self.skills_page
+        if index == AREA_PATHS and self._services is not None:
+            _ = self.paths_page
 
     def _make_people_page(self) -> QWidget:
         try:

@@ -1,12 +1,23 @@
-"""The Reports page: the two documents leadership asks for, each with a line on what is in it."""
+"""The Reports page: the documents leadership asks for, each with a line on what is in it,
+and the individual learning plans HR hands to each person."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.context import AppServices
 from ui.look import make_heading, make_muted
+from ui.plan_printing import LearningPlanExporter
 from ui.report_actions import ReportExporter
 from ui.settings import AppSettings
 
@@ -17,7 +28,9 @@ class ReportsPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reportsPage")
+        self._services = services
         self.exporter = ReportExporter(services, settings, self)
+        self.plans_exporter = LearningPlanExporter(services, settings, self)
 
         content = QWidget()
         content.setObjectName("reportsContent")
@@ -30,7 +43,8 @@ class ReportsPage(QWidget):
                 self.tr(
                     "Documents to hand to leadership. Every figure in them comes from this "
                     "data file; groups smaller than the anonymity threshold are not shown on "
-                    "their own, and no names appear."
+                    "their own, and no names appear. The individual learning plans at the end "
+                    "are for each person themselves, and do name them."
                 ),
                 content,
             )
@@ -95,16 +109,19 @@ class ReportsPage(QWidget):
                 self.workbook_button,
             )
         )
+        column.addWidget(self._plans_card(content))
         column.addStretch(1)
         buttons = (
             self.pdf_button,
             self.maturity_button,
             self.skills_button,
             self.workbook_button,
+            self.plans_button,
         )
         width = max(button.sizeHint().width() for button in buttons)
         for button in buttons:
             button.setMinimumWidth(width)
+        self.plans_department.setMinimumWidth(width)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -114,7 +131,76 @@ class ReportsPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-    def _card(self, parent: QWidget, title: str, text: str, button: QPushButton) -> QFrame:
+    def _plans_card(self, parent: QWidget) -> QFrame:
+        """Individual learning plans: everyone's, or one department's, as one PDF."""
+        self.plans_department = QComboBox()
+        self.plans_department.setObjectName("plansDepartmentCombo")
+        self.plans_department.setToolTip(self.tr("Whose plans to print"))
+        self.plans_button = QPushButton(self.tr("Learning plans (PDF)…"))
+        self.plans_button.setObjectName("plansPdfButton")
+        self.plans_button.clicked.connect(self.export_plans)
+        controls = QWidget()
+        stack = QVBoxLayout(controls)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(6)
+        stack.addWidget(self.plans_department)
+        stack.addWidget(self.plans_button)
+        self.plans_note = make_muted(
+            self.tr(
+                "Nobody follows a learning path yet. Assign a path in the Learning paths area "
+                "first; then everyone who follows one gets a plan here."
+            ),
+            parent,
+            "plansEmptyNote",
+        )
+        self.plans_note.setVisible(False)
+        return self._card(
+            parent,
+            self.tr("Individual learning plans"),
+            self.tr(
+                "A plan for each person who follows a learning path, to hand to them: their "
+                "skill gaps, their modules in order with dates and hours, and their progress "
+                "so far. One PDF for a department or for everyone, each plan from a new page. "
+                "The plans name people: keep them confidential. For one person, right-click "
+                "them on the People page."
+            ),
+            controls,
+            note=self.plans_note,
+        )
+
+    def refresh_plans(self) -> None:
+        """The department choice and whether there is any plan to print, from the data file."""
+        chosen = self.plans_department.currentData()
+        self.plans_department.clear()
+        self.plans_department.addItem(self.tr("All departments"), None)
+        for department in self._services.organisation.departments():
+            self.plans_department.addItem(department.name, department.id)
+        index = self.plans_department.findData(chosen)
+        self.plans_department.setCurrentIndex(max(index, 0))
+        anyone = self._services.plans.people_following() > 0
+        self.plans_button.setEnabled(anyone)
+        self.plans_department.setEnabled(anyone)
+        self.plans_note.setVisible(not anyone)
+
+    def export_plans(self) -> None:
+        department_id = self.plans_department.currentData()
+        self.plans_exporter.export_plans(
+            department_id, self.plans_department.currentText() if department_id else None
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh_plans()
+        super().showEvent(event)
+
+    def _card(
+        self,
+        parent: QWidget,
+        title: str,
+        text: str,
+        button: QWidget,
+        *,
+        note: QWidget | None = None,
+    ) -> QFrame:
         card = QFrame(parent)
         card.setObjectName("reportCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -123,6 +209,9 @@ class ReportsPage(QWidget):
         text_column.addWidget(make_heading(title, card, 1.15))
         description = make_muted(text, card)
         text_column.addWidget(description)
+        if note is not None:
+            note.setParent(card)
+            text_column.addWidget(note)
         row = QHBoxLayout(card)
         row.setContentsMargins(16, 14, 16, 14)
         row.setSpacing(16)

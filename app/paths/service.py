@@ -10,11 +10,11 @@ A prerequisite cycle can never be saved, in a module or in a path.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -521,30 +521,64 @@ class PathService:
                 ).scalars()
             )
             new = [p for p in wanted if p in active and p not in following]
-            in_path = set(self._layout_keys(session, path_id))
-            ids = self._module_ids(session)
-            for person in new:
-                assignment = PathAssignment(
-                    path_id=path_id,
-                    employee_id=person,
-                    assigned_on=starts_on,
-                    due_on=due_on,
-                    reason=clean_text(reason or "") or None,
-                )
-                session.add(assignment)
-                session.flush()
-                session.add_all(
-                    ModuleProgress(
-                        assignment_id=assignment.id,
-                        module_id=ids[key],
-                        status=ProgressStatus.SKIPPED,
-                        note=(clean_text(why) or "")[:300] or None,
-                    )
-                    for key, why in (skips or {}).get(person, {}).items()
-                    if key in in_path
-                )
+            if new:
+                self._add_assignments(session, path_id, new, starts_on, due_on, reason, skips or {})
         self._changes.publish(Topic.PATHS, ids=frozenset({path_id}))
         return new
+
+    def _add_assignments(
+        self,
+        session: Session,
+        path_id: int,
+        people: Sequence[int],
+        starts_on: date,
+        due_on: date | None,
+        reason: str | None,
+        skips: Mapping[int, Mapping[str, str]],
+    ) -> None:
+        """The assignments and their skipped modules in two bulk inserts."""
+        why = clean_text(reason or "") or None
+        assignment_ids = (
+            session.execute(
+                insert(PathAssignment).returning(PathAssignment.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "path_id": path_id,
+                        "employee_id": person,
+                        "assigned_on": starts_on,
+                        "due_on": due_on,
+                        "reason": why,
+                    }
+                    for person in people
+                ],
+            )
+            .scalars()
+            .all()
+        )
+        in_path = set(self._layout_keys(session, path_id))
+        ids = self._module_ids(session)
+        skipped = [
+            {
+                "assignment_id": assignment_id,
+                "module_id": ids[key],
+                "status": ProgressStatus.SKIPPED,
+                "note": (clean_text(note) or "")[:300] or None,
+            }
+            for person, assignment_id in zip(people, assignment_ids, strict=True)
+            for key, note in skips.get(person, {}).items()
+            if key in in_path
+        ]
+        if skipped:
+            session.execute(insert(ModuleProgress), skipped)
+
+    def rename_path(self, path_id: int, name: str) -> None:
+        """Rename a path version in place: a name is not content, so no new version."""
+        cleaned = clean_text(name)
+        if not cleaned:
+            raise ValidationError(_("Give the path a name."), field="name")
+        with self._db.transaction() as session:
+            self._path_row(session, path_id).name = cleaned
+        self._changes.publish(Topic.PATHS, ids=frozenset({path_id}))
 
     def people_on(self, path_id: int) -> list[int]:
         """The ids of the people assigned to this path version."""

@@ -81,15 +81,25 @@ class PathSuggestionService:
         chosen = path_id if path_id is not None else self._path_for(people[0])
         return self.suggestions(chosen, [person_id])[person_id]
 
-    def suggestions(self, path_id: int, person_ids: Iterable[int]) -> dict[int, PersonSuggestion]:
-        """Each person's share of this path, from their latest rated survey (in bulk)."""
+    def suggestions(
+        self,
+        path_id: int,
+        person_ids: Iterable[int],
+        *,
+        rated: Mapping[int, PersonSkills] | None = None,
+    ) -> dict[int, PersonSuggestion]:
+        """Each person's share of this path, from their latest rated survey (in bulk).
+
+        ``rated`` is ``latest_ratings`` read once when several paths are worked out in a row.
+        """
         people = self._people(person_ids)
         details = self._paths.path(path_id)
         modules = {m.key: m for m in self._paths.modules()}
         path_modules = [modules[k] for k in details.layout.module_keys()]
         prerequisites = {k: m.prerequisites for k, m in modules.items()}
         names = {s.key: s.name for s in self._paths.skills.catalogue().skills}
-        rated = self._latest_ratings({p.id for p in people})
+        if rated is None:
+            rated = self.latest_ratings({p.id for p in people})
         targets_by_role: dict[tuple[int | None, str], dict[str, int]] = {}
         result: dict[int, PersonSuggestion] = {}
         with self._db.reading() as session:
@@ -121,12 +131,13 @@ class PathSuggestionService:
         due_on: date | None = None,
         reason: str | None = None,
         trim_to_gaps: bool = True,
+        rated: Mapping[int, PersonSkills] | None = None,
     ) -> Assigned:
         """Assign the path; with ``trim_to_gaps`` each new person skips what they know."""
         wanted = list(dict.fromkeys(person_ids))
         skips: dict[int, dict[str, str]] = {}
         if trim_to_gaps and wanted:
-            for person, suggestion in self.suggestions(path_id, wanted).items():
+            for person, suggestion in self.suggestions(path_id, wanted, rated=rated).items():
                 if suggestion.skipped:
                     skips[person] = {s.module.key: s.reason for s in suggestion.skipped}
         new = self._paths.assign(
@@ -151,7 +162,7 @@ class PathSuggestionService:
             }
         return [rows[p] for p in wanted if p in rows]
 
-    def _latest_ratings(self, person_ids: set[int]) -> dict[int, PersonSkills]:
+    def latest_ratings(self, person_ids: set[int]) -> dict[int, PersonSkills]:
         """Each person's newest survey in which they have at least one agreed level."""
         found: dict[int, PersonSkills] = {}
         campaigns = sorted(

@@ -140,8 +140,8 @@ PRIVACY_NOTES = (
 
 
 NAMES_NOTE = N_(
-    "Privacy: this workbook names people (the “Skills by person” sheet). Keep it confidential "
-    "and share it only with those who need it."
+    "Privacy: this workbook names people (the “Skills by person” and “Progress by person” "
+    "sheets). Keep it confidential and share it only with those who need it."
 )
 """Replaces the first privacy note when the user asked for names."""
 

@@ -153,7 +153,11 @@ MARGIN_BOTTOM = 20 * mm
 
 
 def _numbered_canvas_class(cover_pages: int, generated_on: str) -> type:
-    """A canvas that holds its pages until the end so the footer can say "Page N of M"."""
+    """A canvas that holds its pages until the end so the footer can say "Page N of M".
+
+    It counts the pages as they are held back, so each outline entry (bookmark) points at
+    its own page: reportlab names a bookmark's page by how many pages it has written.
+    """
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -165,9 +169,11 @@ def _numbered_canvas_class(cover_pages: int, generated_on: str) -> type:
             self._page_states.append(dict(self.__dict__))
             self._startPage()
             self.wants_footer = False
+            self._doc.pageCounter += 1
 
         def save(self) -> None:
             total = len(self._page_states) - cover_pages
+            self._doc.pageCounter = 1  # the held pages are written from the first again
             for state in self._page_states:
                 self.__dict__.update(state)
                 if self.wants_footer:

@@ -70,7 +70,7 @@ class ProgrammeService:
         )
         assessments = self._count(session, Assessment)
         ratings = self._count(session, SkillRating)
-        paths = self._count(session, LearningPath)
+        paths = self._count(session, LearningPath, LearningPath.retired_on.is_(None))
         assignments = self._count(session, PathAssignment)
         pilots = self._count(session, Pilot)
         decided = self._count(session, Pilot, Pilot.decision.is_not(None))

@@ -206,3 +206,16 @@ def test_the_suggestion_skips_what_a_person_already_knows_and_says_why(services)
         == "Skips “Chat basics”: already at that level in Prompting and working with AI tools."
     )
     assert suggestion.hours == pytest.approx(2.5)
+
+
+def test_renaming_a_followed_path_keeps_its_version_and_its_people(services):
+    role = services.organisation.add_role("Adviser", Track.FRONTLINE)
+    people = add_department_people(services, "Sales", 2, role)
+    path = services.paths.create_from_template("frontline_awareness")
+    services.paths.assign(path, people, starts_on=date(2026, 12, 1))
+    services.paths.rename_path(path, "  Everyday AI   for Sales ")
+    [row] = services.paths.paths(include_retired=True)
+    assert (row.id, row.name, row.version, row.people) == (path, "Everyday AI for Sales", 1, 2)
+    with pytest.raises(ValidationError) as error:
+        services.paths.rename_path(path, " ")
+    assert error.value.field == "name"

@@ -145,6 +145,23 @@ def test_go_to_people_on_the_checklist_opens_the_people_area(qtbot, main_window,
     assert main_window.current_area() == AREA_PEOPLE
 
 
+def test_step_3_builds_a_path_then_opens_the_learning_paths_area(qtbot, main_window, services):
+    from ui.dashboard_page import PATHS_STEP
+    from ui.main_window import AREA_PATHS
+
+    page = main_window.dashboard_page
+    card = page.step_card(PATHS_STEP)
+    button = card.findChild(type(page.rename_button), "openPathsButton")
+    assert button is not None and button.text() == "Build a path"
+    services.paths.create_from_template("frontline_awareness")
+    qtbot.waitUntil(lambda: card.state_label.text() == "In progress")
+    button = card.findChild(type(page.rename_button), "openPathsButton")
+    assert button.text() == "Open learning paths"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert main_window.current_area() == AREA_PATHS
+    assert main_window.paths_page.paths_tab.current_path() is not None
+
+
 def test_loading_the_demo_from_the_dashboard_fills_the_empty_file(qtbot, main_window, services):
     pytest.importorskip("app.demo")
     page = main_window.dashboard_page

@@ -194,7 +194,7 @@ def test_clicking_an_area_in_the_sidebar_shows_its_page(qtbot, main_window):
 
 def test_ctrl_number_shortcuts_switch_areas(qtbot, main_window):
     qtbot.waitActive(main_window)
-    qtbot.keyClick(main_window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_area() == AREA_REPORTS
     qtbot.keyClick(main_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_area() == AREA_ASSESSMENT

@@ -1,5 +1,6 @@
 """What can be done to the people selected in the People table, offered in its context menu:
-edit, open the skills profile, nominate or withdraw AI champions (each undoable)."""
+edit, open the skills profile, print their learning plan, nominate or withdraw AI champions
+(each undoable)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from PySide6.QtWidgets import QMenu, QTableView, QWidget
 from app.context import AppServices
 from app.errors import UserFacingError
 from app.services.people import PersonRow
-from ui.messages import show_error
+from ui.messages import show_error, show_message
 from ui.people.glyphs import champion_icon
 from ui.people.labels import format_count
 from ui.people.naming import named
+from ui.plan_printing import LearningPlanExporter
+from ui.settings import AppSettings
 
 Notify = Callable[[str, Callable[[], object] | None], None]
 """Shows a short notice on the page, with an Undo that runs the given callable (if any)."""
@@ -49,6 +52,13 @@ class PersonActions(QObject):
         self.withdraw = named(
             QAction(self.tr("&Withdraw as champion"), parent), "withdraw_champion"
         )
+        self.print_plan = named(
+            QAction(self.tr("Print &learning plan…"), parent), "print_learning_plan"
+        )
+        self.print_plan.setToolTip(self.tr("A PDF of this person's learning plan, to hand to them"))
+        self.print_plan.triggered.connect(self.print_selected_plan)
+        self.plan_exporter = LearningPlanExporter(services, AppSettings(), parent)
+        """Writes the plan; ``choose_destination`` is replaced in tests."""
         self.nominate.triggered.connect(self.nominate_selected)
         self.withdraw.triggered.connect(self.withdraw_selected)
         self.context_menu: QMenu | None = None
@@ -60,6 +70,7 @@ class PersonActions(QObject):
         people = self._selection()
         self.edit.setEnabled(len(people) == 1)
         self.profile.setEnabled(len(people) == 1)
+        self.print_plan.setEnabled(len(people) == 1)
         self.nominate.setEnabled(any(not p.champion for p in people))
         self.withdraw.setEnabled(any(p.champion for p in people))
 
@@ -83,7 +94,8 @@ class PersonActions(QObject):
             return
         self.update()
         menu = named(QMenu(table), "people_context_menu")
-        for action in (self.edit, self.profile, None, self.nominate, self.withdraw):
+        actions = (self.edit, self.profile, self.print_plan, None, self.nominate, self.withdraw)
+        for action in actions:
             if action is None:
                 menu.addSeparator()
             else:
@@ -96,6 +108,25 @@ class PersonActions(QObject):
         if self.context_menu is menu:
             self.context_menu = None
         menu.deleteLater()
+
+    # Learning plan -----------------------------------------------------------------------
+    def print_selected_plan(self) -> None:
+        """Write the selected person's learning plan; say so if they follow no path yet."""
+        people = self._selection()
+        if len(people) != 1:
+            return
+        person = people[0]
+        if not self._services.plans.follows_a_path(person.id):
+            show_message(
+                self._parent,
+                self.tr("Print learning plan"),
+                self.tr(
+                    "{name} does not follow a learning path yet, so there is no plan to print. "
+                    "Assign a path first (Learning paths area)."
+                ).format(name=person.display_name),
+            )
+            return
+        self.plan_exporter.export_person_plan(person.id, person.display_name)
 
     # Champions ---------------------------------------------------------------------------
     def nominate_selected(self) -> None:

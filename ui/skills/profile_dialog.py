@@ -2,7 +2,8 @@
 
 For the HR person's conversation with someone (it names them): per survey, each skill's
 target, the person's own level, the manager's, the level agreed and the gap, with pairs of
-ratings far apart flagged; and, after two surveys, how the agreed levels moved.
+ratings far apart flagged; after two surveys, how the agreed levels moved; and the path of
+their track trimmed to their gaps.
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppServices
+from app.errors import ValidationError
 from app.skills.results import PersonSkills, SkillLine
 from ui.look import is_dark, make_heading, make_muted
+from ui.paths.assign_person_plan import PersonPlanView
 from ui.people.glyphs import champion_icon
 from ui.people.labels import track_label
 from ui.people.naming import named
@@ -314,7 +317,6 @@ class SkillsProfileDialog(QDialog):
             )
             self.empty_label.setContentsMargins(0, 12, 0, 12)
             layout.addWidget(self.empty_label)
-            layout.addStretch(1)
         else:
             self.tabs = named(QTabWidget(), "survey_tabs")
             for survey in reversed(profile.surveys):
@@ -325,26 +327,49 @@ class SkillsProfileDialog(QDialog):
             if len(profile.surveys) >= 2:
                 self.over_time_table = _table(OverTimeModel(profile.surveys), "over_time_table")
                 self.tabs.addTab(self.over_time_table, self.tr("Over time"))
-            layout.addWidget(self.tabs, 1)
+            layout.addWidget(self.tabs, 3)
             scale = " · ".join(f"{number} {name}" for number, name in sorted(levels.items()))
             layout.addWidget(make_muted(self.tr("Levels: {scale}").format(scale=scale), self))
-        layout.addWidget(
-            make_muted(
-                self.tr(
-                    "Learning paths that would close these gaps come with the learning paths "
-                    "(not yet available)."
-                ),
-                self,
-                "paths_note",
-            )
-        )
+        section, has_path = self._path_section(services, person_id)
+        layout.addWidget(section, 2 if has_path else 0)
+        if not profile.surveys and not has_path:
+            layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         if profile.surveys:
-            self.resize(780, 600)
+            self.resize(820, 780)
         else:
-            self.resize(560, 220)
+            self.resize(620, 480 if has_path else 260)
+
+    def _path_section(self, services: AppServices, person_id: int) -> tuple[QWidget, bool]:
+        """The path of the person's track trimmed to their gaps: what they would take, and why
+        they skip the rest (or what to do first when their track has no path yet). Also says
+        whether there is a path to show."""
+        section = QWidget(self)
+        column = QVBoxLayout(section)
+        column.setContentsMargins(0, 8, 0, 0)
+        column.addWidget(
+            make_heading(self.tr("The path that would close the gaps"), self, 1.1, "path_heading")
+        )
+        self.path_plan = named(PersonPlanView(section), "path_plan")
+        self.path_message = make_muted("", section, "path_message")
+        column.addWidget(self.path_message)
+        column.addWidget(self.path_plan, 1)
+        try:
+            suggestion = services.suggestions.suggestion(person_id)
+        except ValidationError:
+            self.path_message.setText(
+                self.tr(
+                    "No path for this track yet. Make one from a template in the Paths area; "
+                    "the modules that would close these gaps then show here."
+                )
+            )
+            self.path_plan.hide()
+            return section, False
+        self.path_message.hide()
+        self.path_plan.show_suggestion(suggestion)
+        return section, True
 
     @classmethod
     def show_for(

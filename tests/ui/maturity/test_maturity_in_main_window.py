@@ -29,6 +29,7 @@ def test_assessment_sits_between_people_and_reports_and_is_built_when_first_show
         "People",
         "Assessment",
         "Skills",
+        "Learning paths",
         "Reports",
     ]
     assert main_window._assessment_page is None  # nothing read until the user goes there
@@ -43,12 +44,12 @@ def test_assessment_sits_between_people_and_reports_and_is_built_when_first_show
     assert page.is_empty_state_shown()
 
 
-def test_ctrl_3_shows_the_assessment_and_ctrl_5_the_reports(qtbot, main_window):
+def test_ctrl_3_shows_the_assessment_and_ctrl_6_the_reports(qtbot, main_window):
     with qtbot.waitActive(main_window):
         main_window.activateWindow()
     qtbot.keyClick(main_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_area() == AREA_ASSESSMENT
-    qtbot.keyClick(main_window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_area() == AREA_REPORTS
     qtbot.keyClick(main_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_area() == AREA_PEOPLE

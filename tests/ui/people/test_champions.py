@@ -92,6 +92,7 @@ def test_nominating_two_selected_people_from_the_context_menu_makes_them_champio
     assert texts == [
         "Edit…",
         "Skills profile…",
+        "Print learning plan…",
         "Nominate as AI champion",
         "Withdraw as champion",
     ]

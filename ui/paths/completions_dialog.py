@@ -8,24 +8,17 @@ checking and importing run off the GUI thread; each emits ``step_finished`` when
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.context import AppServices
-from app.errors import Cancelled, UserFacingError
 from app.paths.completions_model import CompletionMapping, CompletionPlan, ImportedCompletions
 from app.progress import CancelToken, Progress
 from app.roster.model import RosterTable, SheetChoice
-from ui.messages import show_error
+from ui.import_wizard import ImportWizard
 from ui.paths.completions_pages import CheckPage, FilePage, MappingPage, ResultPage
-from ui.worker import BackgroundTask, run_in_background
-
-T = TypeVar("T")
 
 
 class CompletionStep(StrEnum):
@@ -35,23 +28,15 @@ class CompletionStep(StrEnum):
     IMPORT = "import"
 
 
-class CompletionsImportDialog(QWizard):
+class CompletionsImportDialog(ImportWizard):
     """Record who finished which module, from the export of a learning system (LMS)."""
-
-    step_finished = Signal(str)
-    """A :class:`CompletionStep` value, after its result (or failure) is on the page."""
 
     FILE, MAPPING, CHECK, RESULT = range(4)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("completions_import_dialog")
+        super().__init__(parent, 900, 640)
         self.setWindowTitle(self.tr("Import completions from an LMS export"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        self.resize(900, 640)
+        self.setObjectName("completions_import_dialog")
         self.services = services
         self.path: Path | None = None
         self.sheets: list[SheetChoice] = []
@@ -61,9 +46,6 @@ class CompletionsImportDialog(QWizard):
         self.mapping: CompletionMapping | None = None
         self.plan: CompletionPlan | None = None
         self.result_: ImportedCompletions | None = None
-        self.busy: CompletionStep | None = None
-        self.task: BackgroundTask[object] | None = None
-        self._generation = 0
 
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
@@ -205,61 +187,3 @@ class CompletionsImportDialog(QWizard):
             self.result_page.show_error,
             show_progress=False,
         )
-
-    def cancel_running_step(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-
-    # Running steps -----------------------------------------------------------------------
-    def _run(
-        self,
-        step: CompletionStep,
-        label: str,
-        work: Callable[[Progress, CancelToken], T],
-        on_success: Callable[[T], None],
-        on_problem: Callable[[str], None],
-        *,
-        show_progress: bool = True,
-    ) -> None:
-        self.cancel_running_step()
-        self.busy = step
-        self._generation += 1
-        generation = self._generation
-
-        def succeeded(result: T) -> None:
-            if generation == self._generation:
-                self._finish(step, lambda: on_success(result))
-
-        def failed(error: BaseException) -> None:
-            if generation != self._generation:
-                return
-
-            def explain() -> None:
-                if isinstance(error, Cancelled):
-                    on_problem(self.tr("Stopped. Nothing was saved."))
-                elif isinstance(error, UserFacingError):
-                    on_problem(error.message)
-                else:
-                    on_problem(self.tr("Something went wrong inside Upskill Planner."))
-                    show_error(self, error, action=self.windowTitle())
-
-            self._finish(step, explain)
-
-        task = run_in_background(self, label, work, succeeded, failed, show_progress=show_progress)
-        self.task = task  # type: ignore[assignment]
-
-    def _finish(self, step: CompletionStep, show: Callable[[], None]) -> None:
-        if self.busy == step:
-            self.busy = None
-            self.task = None
-        try:
-            show()
-        finally:
-            for page_id in self.pageIds():
-                self.page(page_id).completeChanged.emit()
-            self.step_finished.emit(step.value)
-
-    def reject(self) -> None:
-        """Cancel also stops a running step; an unfinished import is rolled back."""
-        self.cancel_running_step()
-        super().reject()

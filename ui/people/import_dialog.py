@@ -7,20 +7,17 @@ rolls everything back. Reading, checking and writing run off the GUI thread; eac
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.context import AppServices
-from app.errors import Cancelled, UserFacingError
 from app.progress import CancelToken, Progress
 from app.roster.applying import ImportSummary, OnExisting
 from app.roster.model import ColumnMapping, RosterPlan, RosterTable, SheetChoice
-from ui.messages import show_error
+from ui.import_wizard import ImportWizard
 from ui.people.import_pages import (
     CheckPage,
     FilePage,
@@ -29,9 +26,6 @@ from ui.people.import_pages import (
     SheetPage,
     SummaryPage,
 )
-from ui.worker import BackgroundTask, run_in_background
-
-T = TypeVar("T")
 
 
 class ImportStep(StrEnum):
@@ -47,23 +41,15 @@ class _ProgressRelay(QObject):
     progressed = Signal(int, int)
 
 
-class ImportDialog(QWizard):
+class ImportDialog(ImportWizard):
     """Import people from an Excel workbook or a CSV file, checking everything first."""
-
-    step_finished = Signal(str)
-    """An :class:`ImportStep` value, after its result (or failure) is on the page."""
 
     FILE, SHEET, MAPPING, CHECK, IMPORT, SUMMARY = range(6)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("import_dialog")
+        super().__init__(parent, 860, 620)
         self.setWindowTitle(self.tr("Import people from Excel or CSV"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        self.resize(860, 620)
+        self.setObjectName("import_dialog")
         self.services = services
         self.path: Path | None = None
         self.sheets: list[SheetChoice] = []
@@ -73,10 +59,7 @@ class ImportDialog(QWizard):
         self.mapping: ColumnMapping = {}
         self.plan: RosterPlan | None = None
         self.summary: ImportSummary | None = None
-        self.busy: ImportStep | None = None
-        self.task: BackgroundTask[object] | None = None
         self.progress_relay = _ProgressRelay(self)
-        self._generation = 0
 
         self.file_page = FilePage(self)
         self.sheet_page = SheetPage(self)
@@ -226,62 +209,3 @@ class ImportDialog(QWizard):
             self.import_page.show_error,
             show_progress=False,
         )
-
-    def cancel_running_step(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-
-    # Running steps -----------------------------------------------------------------------
-    def _run(
-        self,
-        step: ImportStep,
-        label: str,
-        work: Callable[[Progress, CancelToken], T],
-        on_success: Callable[[T], None],
-        on_problem: Callable[[str], None],
-        *,
-        show_progress: bool = True,
-    ) -> None:
-        self.cancel_running_step()
-        self.busy = step
-        self._generation += 1
-        generation = self._generation
-
-        def succeeded(result: T) -> None:
-            if generation == self._generation:
-                self._finish(step, lambda: on_success(result))
-
-        def failed(error: BaseException) -> None:
-            if generation != self._generation:
-                return
-
-            def explain() -> None:
-                if isinstance(error, Cancelled):
-                    on_problem(self.tr("Stopped. Nothing was written."))
-                elif isinstance(error, UserFacingError):
-                    on_problem(error.message)
-                else:
-                    on_problem(self.tr("Something went wrong inside Upskill Planner."))
-                    show_error(self, error, action=self.windowTitle())
-
-            self._finish(step, explain)
-
-        task = run_in_background(self, label, work, succeeded, failed, show_progress=show_progress)
-        self.task = task  # type: ignore[assignment]
-
-    def _finish(self, step: ImportStep, show: Callable[[], None]) -> None:
-        if self.busy == step:
-            self.busy = None
-            self.task = None
-        try:
-            show()
-        finally:
-            for page_id in self.pageIds():
-                page = self.page(page_id)
-                page.completeChanged.emit()
-            self.step_finished.emit(step.value)
-
-    def reject(self) -> None:
-        """Cancel also stops a running step; an unfinished import is rolled back."""
-        self.cancel_running_step()
-        super().reject()

@@ -163,7 +163,6 @@ def test_step_3_builds_a_path_then_opens_the_learning_paths_area(qtbot, main_win
 
 
 def test_loading_the_demo_from_the_dashboard_fills_the_empty_file(qtbot, main_window, services):
-    pytest.importorskip("app.demo")
     page = main_window.dashboard_page
     qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
     assert main_window.demo_task is not None

@@ -8,7 +8,6 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
@@ -319,7 +318,6 @@ def _export(qtbot, main_window, button, destination: Path, monkeypatch) -> tuple
 
 
 def test_exporting_the_pdf_writes_a_pdf_file(qtbot, main_window, services, tmp_path, monkeypatch):
-    pytest.importorskip("app.reports.organisation_pdf")
     services.people.add(PersonInput(first_name="Łukasz", last_name="Nowak"))
     written, opened = _export(
         qtbot,
@@ -336,7 +334,6 @@ def test_exporting_the_pdf_writes_a_pdf_file(qtbot, main_window, services, tmp_p
 def test_exporting_the_workbook_writes_an_excel_file(
     qtbot, main_window, services, tmp_path, monkeypatch
 ):
-    pytest.importorskip("app.reports.leadership_workbook")
     services.people.add(PersonInput(first_name="Zoë", last_name="Martin"))
     written, opened = _export(
         qtbot,

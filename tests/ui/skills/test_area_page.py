@@ -126,7 +126,6 @@ def test_ctrl_shift_k_starts_a_skills_survey_from_anywhere(qtbot, main_window, m
 def test_start_a_skills_survey_from_the_empty_state_opens_it_for_entry(
     qtbot, services, open_page, monkeypatch
 ):
-    pytest.importorskip("ui.skills.entry_form")
     add_department(services, "Sales", 3)
     asked: list[bool] = []
     answer_with_a_new_survey(monkeypatch, services, asked)

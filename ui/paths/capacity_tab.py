@@ -3,8 +3,6 @@ learning time, with the months that are over listed in plain words and what to d
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppServices
 from app.errors import UserFacingError, ValidationError
-from app.events import Change, Topic
+from app.events import Topic
 from app.paths.capacity import MAX_HOURS_PER_WEEK, CapacityView
 from app.paths.planning import MonthLoad
 from ui.change_bridge import ChangeBridge
@@ -33,6 +31,7 @@ from ui.paths.capacity_model import CapacityModel
 from ui.paths.progress_labels import month_text, whole_hours_text
 from ui.people.empty_state import EmptyStatePanel
 from ui.people.naming import named
+from ui.refresh_when_shown import RefreshWhenShown
 
 REFRESH_TOPICS = frozenset(
     {Topic.PATHS, Topic.ORGANISATION, Topic.PEOPLE, Topic.DEPARTMENTS, Topic.DATA_FILE}
@@ -52,14 +51,8 @@ class CapacityTab(QWidget):
         self.setObjectName("capacity_tab")
         self.services = services
         self.view: CapacityView | None = None
-        self._stale = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._catch_up)
         self._build()
-        if bridge is not None:
-            bridge.changed.connect(self._on_change)
+        self.refresher = RefreshWhenShown(self, bridge, REFRESH_TOPICS, self.reload)
         self.reload()
 
     # Building ----------------------------------------------------------------------------
@@ -154,7 +147,7 @@ class CapacityTab(QWidget):
 
     # Reading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        self._stale = False
+        self.refresher.done()
         view = self.services.capacity.capacity()
         self.view = view
         if not self.hours.hasFocus():
@@ -247,24 +240,9 @@ class CapacityTab(QWidget):
         except UserFacingError as error:
             show_error(self, error, action=self.tr("Save the protected learning time"))
             return
-        self._timer.stop()
         self.reload()
 
     # Changes -----------------------------------------------------------------------------
-    def _on_change(self, change: Change) -> None:
-        if change.topics and not change.topics & REFRESH_TOPICS:
-            return
-        self._stale = True
-        self._timer.start()
-
-    def _catch_up(self) -> None:
-        if self._stale and self.isVisible():
-            self.reload()
-
     def refresh_pending(self) -> bool:
-        return self._timer.isActive()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        """True while a change has arrived that the page has not caught up with."""
+        return self.refresher.pending()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppServices
 from app.errors import UserFacingError
-from app.events import Change, Topic
+from app.events import Topic
 from app.paths.service import PathRow
 from ui.change_bridge import ChangeBridge
 from ui.look import make_muted, state_pixmap
@@ -36,6 +36,7 @@ from ui.paths.progress_model import PERSON_ROLE, ProgressModel
 from ui.people.empty_state import EmptyStatePanel
 from ui.people.labels import people_count
 from ui.people.naming import named
+from ui.refresh_when_shown import RefreshWhenShown
 
 REFRESH_TOPICS = frozenset(
     {Topic.PATHS, Topic.PEOPLE, Topic.DEPARTMENTS, Topic.DATA_FILE, Topic.ORGANISATION}
@@ -65,14 +66,8 @@ class ProgressTab(QWidget):
         self.path_id: int | None = None
         self.mark_dialog: MarkProgressDialog | None = None
         self.import_dialog: QDialog | None = None
-        self._stale = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._catch_up)
         self._build()
-        if bridge is not None:
-            bridge.changed.connect(self._on_change)
+        self.refresher = RefreshWhenShown(self, bridge, REFRESH_TOPICS, self.reload)
         self.reload()
 
     # Building ----------------------------------------------------------------------------
@@ -198,7 +193,7 @@ class ProgressTab(QWidget):
     # Reading -----------------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read the paths people follow and the chosen path's progress."""
-        self._stale = False
+        self.refresher.done()
         self.paths = [p for p in self.services.paths.paths() if p.people]
         self.stack.setCurrentIndex(1 if self.paths else 0)
         wanted = self.path_id if any(p.id == self.path_id for p in self.paths) else None
@@ -380,7 +375,6 @@ class ProgressTab(QWidget):
         except UserFacingError as error:
             show_error(self, error, action=self.tr("Mark progress"))
             return
-        self._timer.stop()
         self.reload()
         self.feedback.setText(
             self.tr("“{module}”: {people} marked {status} ({changed} changed).").format(
@@ -421,21 +415,6 @@ class ProgressTab(QWidget):
         dialog.open()
 
     # Changes -----------------------------------------------------------------------------
-    def _on_change(self, change: Change) -> None:
-        if change.topics and not change.topics & REFRESH_TOPICS:
-            return
-        self._stale = True
-        self._timer.start()
-
-    def _catch_up(self) -> None:
-        if self._stale and self.isVisible():
-            self.reload()
-
     def refresh_pending(self) -> bool:
-        """True while a change has arrived that the grid has not caught up with."""
-        return self._timer.isActive()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        """True while a change has arrived that the page has not caught up with."""
+        return self.refresher.pending()

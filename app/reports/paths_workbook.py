@@ -19,6 +19,7 @@ from typing import Any, Literal
 from openpyxl.styles import Alignment
 
 from app.i18n import N_, _, translate
+from app.paths.labels import FORMAT_LABELS, LEVEL_LABELS, STAGE_LABELS, label
 from app.paths.planning import weeks_needed
 from app.paths.progress import PathProgressService, PersonProgress
 from app.paths.progress_figures import summarise
@@ -44,16 +45,6 @@ from db.models import Track
 PATHS_SHEET = N_("Learning paths")
 SECTION_TITLE = N_("Learning paths")
 
-FORMAT_LABELS = {
-    "workshop": N_("Workshop"),
-    "e_learning": N_("E-learning"),
-    "hands_on_lab": N_("Hands-on lab"),
-    "mentoring": N_("Mentoring"),
-    "office_hours": N_("Office hours"),
-    "reading": N_("Reading"),
-}
-LEVEL_LABELS = {"awareness": N_("Awareness"), "builder": N_("Builder"), "master": N_("Master")}
-STAGE_LABELS = {"crawl": N_("Crawl"), "walk": N_("Walk"), "run": N_("Run")}
 
 RolesOf = Callable[[Sequence[int]], Mapping[int, str | None]]
 """Person ids -> each person's role name (for the named sheet)."""
@@ -137,11 +128,6 @@ def track_text(value: str) -> str:
         return track_label(Track(value))
     except ValueError:
         return value.replace("_", " ").capitalize()
-
-
-def label(labels: Mapping[str, str], value: str) -> str:
-    """A stored value (``hands_on_lab``) in words, translated."""
-    return translate(labels[value]) if value in labels else value.replace("_", " ").capitalize()
 
 
 # -- Summary ---------------------------------------------------------------------------------

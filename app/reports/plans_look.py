@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, TableStyle
 
-from app.i18n import N_, ngettext
+from app.i18n import ngettext
 from app.reports import palette
 from app.reports.fonts import SANS, SANS_BOLD, font_runs, paragraph_markup
 from app.reports.pdf_styles import ReportStyles
@@ -25,15 +25,6 @@ from app.reports.plans_blocks import LATE, colour
 from app.services.organisation import track_label
 from db.models import Track
 
-FORMAT_LABELS = {
-    "workshop": N_("Workshop"),
-    "e_learning": N_("E-learning"),
-    "hands_on_lab": N_("Hands-on lab"),
-    "mentoring": N_("Mentoring"),
-    "office_hours": N_("Office hours"),
-    "reading": N_("Reading"),
-}
-STAGE_LABELS = {"crawl": N_("Crawl"), "walk": N_("Walk"), "run": N_("Run")}
 MAX_GAPS = 8
 """At most this many gaps drawn; the rest are counted in a line under the bars."""
 CELL_SIZE = 8.0

@@ -12,7 +12,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from app.i18n import _, ngettext, translate
+from app.i18n import _, ngettext
+from app.paths.labels import FORMAT_LABELS, STAGE_LABELS, label
 from app.paths.plans import PathPlan, PersonPlan, PlannedModule
 from app.reports import palette
 from app.reports.fonts import SANS_BOLD, paragraph_markup
@@ -21,9 +22,7 @@ from app.reports.plans_blocks import DONE, LATE, GapBar, GapBars, PlanBand, Prog
 from app.reports.plans_look import (
     CELL_LEADING,
     CELL_SIZE,
-    FORMAT_LABELS,
     MAX_GAPS,
-    STAGE_LABELS,
     PlanLook,
     cell,
     hours_number,
@@ -155,8 +154,8 @@ def _modules_table(path: PathPlan, look: PlanLook) -> Flowable:
     for module in path.modules:
         if module.stage != stage:
             stage = module.stage
-            label = translate(STAGE_LABELS.get(stage, stage))
-            heading = f"{label} · {module.stage_title}" if module.stage_title else label
+            stage_name = label(STAGE_LABELS, stage)
+            heading = f"{stage_name} · {module.stage_title}" if module.stage_title else stage_name
             row = len(data)
             data.append([cell(heading, look.width, look), "", "", "", ""])
             commands += [
@@ -170,7 +169,7 @@ def _modules_table(path: PathPlan, look: PlanLook) -> Flowable:
         data.append(
             [
                 cell(module.title, widths[0], look),
-                translate(FORMAT_LABELS.get(module.format, module.format)),
+                label(FORMAT_LABELS, module.format),
                 hours_number(module.hours),
                 cell(
                     planned_dates(module.starts_on, module.ends_on),

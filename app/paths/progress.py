@@ -53,7 +53,8 @@ class PersonProgress:
 
     @property
     def share_done(self) -> float:
-        return self.done / self.modules if self.modules else 0.0
+        """Done of the modules followed; a person who needs none of the path has finished it."""
+        return self.done / self.modules if self.modules else 1.0
 
 
 class _Recorded(NamedTuple):

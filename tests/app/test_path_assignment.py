@@ -113,3 +113,14 @@ def test_capacity_without_a_due_date_runs_to_the_end_at_the_protected_pace(servi
     loads = services.capacity.capacity().loads
     # 8 hours at 2 h/week: four weeks, 1–28 December.
     assert [(load.month, round(load.hours, 6)) for load in loads] == [(date(2026, 12, 1), 40.0)]
+
+
+def test_a_person_who_needs_none_of_the_path_has_finished_it(services):
+    role = services.organisation.add_role("Adviser", Track.FRONTLINE)
+    (person,) = add_department_people(services, "Sales", 1, role)
+    path = _path(services, _module(services, "Chat basics", prompting=1))
+    survey = services.skills.create_campaign(CampaignSetup("Spring", date(2026, 3, 1)))
+    services.skills.record_many(survey, [RatingEntry(person, "prompting", Rater.SELF, 4)])
+    services.suggestions.assign(path, [person], starts_on=date(2026, 12, 1))
+    [row] = services.path_progress.progress(path)
+    assert (row.done, row.modules, row.share_done) == (0, 0, 1.0)

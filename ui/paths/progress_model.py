@@ -191,7 +191,7 @@ class ProgressModel(QAbstractTableModel):
             return row.department or ""
         if column == self.DONE:
             if not row.modules:
-                return self.tr("none needed")
+                return self.tr("none")
             return self.tr("{done} of {modules}").format(done=row.done, modules=row.modules)
         if column == self.DUE:
             if row.due_on is None:

@@ -123,6 +123,10 @@ class CoverPage:
     subtitle: str = ""
     kicker: str = N_("AI upskilling programme")
     """The line above the title; the default is translated when the cover is drawn."""
+    audience: str = N_(
+        "Confidential — prepared for the leadership team. Made with Upskill Planner."
+    )
+    """The cover's foot: who the document is for; translated when the cover is drawn."""
 
 
 @dataclass(frozen=True)
@@ -304,7 +308,7 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
             canvas,
             MARGIN_X,
             16 * mm,
-            _("Confidential — prepared for the leadership team. Made with Upskill Planner."),
+            translate(self.cover.audience),
             size=7.5,
             colour=palette.MUTED,
         )

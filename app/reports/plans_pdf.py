@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from app.errors import Cancelled
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.paths.plans import PersonPlan
 from app.progress import CancelToken, Progress, no_progress
 from app.reports import palette
@@ -170,6 +170,10 @@ def write_plans_pdf(
         generated_on=day,
         subtitle=_("{scope} · {people}").format(
             scope=_scope(plans, department), people=_people(len(plans))
+        ),
+        audience=N_(
+            "Personal and confidential — for HR and the managers concerned. "
+            "Made with Upskill Planner."
         ),
     )
     story: list[Flowable] = []

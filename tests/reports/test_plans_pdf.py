@@ -55,6 +55,7 @@ def test_a_department_prints_as_one_pdf_with_a_cover_and_each_plan_on_a_new_page
     cover = pages[0]
     assert "Individual learning plans" in cover and "Sales · 3 people" in cover
     assert BAND not in cover
+    assert "Personal and confidential" in cover and "leadership team" not in cover
     starts = [i for i, text in enumerate(pages) if BAND in text]
     assert len(starts) == 3 and starts[0] == 1
     names = ["Zoë Martin", "Łukasz Nowak", "李娜"]

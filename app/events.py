@@ -17,6 +17,8 @@ class Topic(StrEnum):
     ASSESSMENTS = "assessments"
     SKILLS = "skills"
     PATHS = "paths"
+    OBJECTIVES = "objectives"
+    PILOTS = "pilots"
     DATA_FILE = "data_file"
 
 

@@ -27,6 +27,7 @@ from db.models.enums import (
     PathLevel,
     PilotDecision,
     PilotMeasure,
+    PilotScoreKind,
     PilotStatus,
     ProgressStatus,
     Rater,
@@ -44,7 +45,19 @@ from db.models.learning import (
     StageModule,
 )
 from db.models.organisation import Department, Employee, Location, Organisation, Role
-from db.models.pilots import Pilot, PilotMeasurement, PilotParticipant
+from db.models.pilots import (
+    CandidateRating,
+    Pilot,
+    PilotApplication,
+    PilotCheckIn,
+    PilotCriterion,
+    PilotFeedback,
+    PilotParticipant,
+    PilotScore,
+    PilotTaskTiming,
+    pilot_objective,
+    pilot_path,
+)
 from db.models.programme import Metric, MetricReading, Objective
 from db.models.skills import (
     AttitudeResponse,
@@ -64,6 +77,7 @@ __all__ = [
     "AssessmentStatus",
     "AttitudeResponse",
     "AuditEntry",
+    "CandidateRating",
     "Champion",
     "ChampionActivity",
     "Department",
@@ -91,11 +105,17 @@ __all__ = [
     "PathLevel",
     "PathStage",
     "Pilot",
+    "PilotApplication",
+    "PilotCheckIn",
+    "PilotCriterion",
     "PilotDecision",
+    "PilotFeedback",
     "PilotMeasure",
-    "PilotMeasurement",
     "PilotParticipant",
+    "PilotScore",
+    "PilotScoreKind",
     "PilotStatus",
+    "PilotTaskTiming",
     "ProgressStatus",
     "Question",
     "Rater",
@@ -111,4 +131,6 @@ __all__ = [
     "StageModule",
     "SurveyParticipant",
     "Track",
+    "pilot_objective",
+    "pilot_path",
 ]

@@ -82,7 +82,8 @@ class ProgressStatus(StrEnum):
 class PilotStatus(StrEnum):
     PLANNED = "planned"
     RUNNING = "running"
-    FINISHED = "finished"
+    EVALUATING = "evaluating"
+    DECIDED = "decided"
 
 
 class PilotDecision(StrEnum):
@@ -92,12 +93,23 @@ class PilotDecision(StrEnum):
 
 
 class PilotMeasure(StrEnum):
+    """What a pilot's success criterion measures (app/pilots/criteria.py gives the units)."""
+
     COMPLETION = "completion"
     SATISFACTION = "satisfaction"
+    RECOMMEND = "recommend"
     LEARNING_GAIN = "learning_gain"
-    APPLICATION = "application"
     TIME_SAVED = "time_saved"
-    ADOPTION = "adoption"
+    WEEKLY_ACTIVE = "weekly_active"
+    ENGAGEMENT = "engagement"
+
+
+class PilotScoreKind(StrEnum):
+    """A score taken from each participant before and after the pilot."""
+
+    KNOWLEDGE = "knowledge"
+    JOB_SATISFACTION = "job_satisfaction"
+    CAREER_SATISFACTION = "career_satisfaction"
 
 
 class MeasurementPhase(StrEnum):

@@ -35,6 +35,7 @@ class Metric(Row):
     name: Mapped[str] = mapped_column(String(300))
     unit: Mapped[str | None] = mapped_column(String(50))
     baseline_value: Mapped[float | None]
+    baseline_on: Mapped[date | None]
     target_value: Mapped[float | None]
     target_date: Mapped[date | None]
     higher_is_better: Mapped[bool] = mapped_column(default=True)

@@ -202,3 +202,39 @@ def test_modules_of_the_old_formats_are_renamed_when_a_file_is_upgraded_to_role_
         ("m3", "workshop"),
     ]
     assert hours == []  # no organisation row yet; new rows get the default of 2 hours
+
+
+def test_finished_pilots_become_evaluating_or_decided_when_a_file_is_upgraded_to_pilots(tmp_path):
+    from alembic import command
+
+    path = tmp_path / "before-pilots.upskill"
+    engine = open_database(path).engine
+    with engine.connect() as connection:
+        config = Config()
+        config.set_main_option("script_location", MIGRATIONS_PACKAGE)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "20261124_0005")
+        for n, (status, decision) in enumerate(
+            (("finished", None), ("finished", "scale"), ("running", None))
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO pilot (uuid, name, status, decision, created_at, updated_at) "
+                    "VALUES (:uuid, :name, :status, :decision, '2025-01-01', '2025-01-01')"
+                ),
+                {"uuid": f"{n:032x}", "name": f"p{n}", "status": status, "decision": decision},
+            )
+        connection.commit()
+    engine.dispose()
+
+    database = open_database(path)
+    try:
+        with database.engine.connect() as connection:
+            statuses = connection.execute(
+                text("SELECT name, status FROM pilot ORDER BY name")
+            ).all()
+            with pytest.raises(Exception, match=r"(?i)check"):
+                connection.execute(text("UPDATE pilot SET status = 'finished'"))
+    finally:
+        database.close()
+    assert statuses == [("p0", "evaluating"), ("p1", "decided"), ("p2", "running")]

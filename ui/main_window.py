@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -35,6 +35,7 @@ from app.events import Change, Topic
 from app.progress import CancelToken, Progress
 from ui.change_bridge import ChangeBridge
 from ui.file_actions import FileActions, FileDialogs
+from ui.lazy_area import LazyArea
 from ui.look import make_heading, make_muted
 from ui.messages import show_error, show_message
 from ui.settings import AppSettings
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
             self.tr("Learning paths"), self.tr("What each role learns, progress and capacity")
         )
         self.sidebar.add_area(self.tr("Reports"), self.tr("The PDF report and Excel workbook"))
+        self._lazy_areas: dict[int, LazyArea] = {}
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")
         self.sidebar.area_chosen.connect(self.stack.setCurrentIndex)
@@ -292,103 +294,70 @@ class MainWindow(QMainWindow):
         )
         self.dashboard_page.skills_requested.connect(lambda: self.show_area(AREA_SKILLS))
         self.dashboard_page.paths_requested.connect(lambda: self.show_area(AREA_PATHS))
-        # The People page reads every matching person's id: build it when first shown,
-        # so a large file opens on the Dashboard without waiting for it.
-        self._people_slot = QWidget(self)
-        slot_layout = QVBoxLayout(self._people_slot)
-        slot_layout.setContentsMargins(0, 0, 0, 0)
-        self._people_page: QWidget | None = None
-        # The Assessment area scores every assessment: built when first shown, too.
-        self._assessment_slot = QWidget(self)
-        assessment_layout = QVBoxLayout(self._assessment_slot)
-        assessment_layout.setContentsMargins(0, 0, 0, 0)
-        self._assessment_page: MaturityAreaPage | None = None
-        # The Skills area computes the heatmap of the latest survey: built when first shown.
-        self._skills_slot = QWidget(self)
-        skills_layout = QVBoxLayout(self._skills_slot)
-        skills_layout.setContentsMargins(0, 0, 0, 0)
-        self._skills_page: SkillsAreaPage | None = None
-        # The Learning paths area reads the module library and every path: built when shown.
-        self._paths_slot = QWidget(self)
-        paths_layout = QVBoxLayout(self._paths_slot)
-        paths_layout.setContentsMargins(0, 0, 0, 0)
-        self._paths_page: PathsAreaPage | None = None
+        # Areas that read much (every person, every assessment, the heatmap, the module
+        # library) are built the first time they are shown, so a large file opens at once.
+        self._lazy_areas = {
+            AREA_PEOPLE: LazyArea(self, self._make_people_page),
+            AREA_ASSESSMENT: LazyArea(self, self._make_assessment_page),
+            AREA_SKILLS: LazyArea(self, self._make_skills_page),
+            AREA_PATHS: LazyArea(self, self._make_paths_page),
+        }
         self.reports_page: ReportsPage = ReportsPage(services, self.settings, self)
-        for page in (
-            self.dashboard_page,
-            self._people_slot,
-            self._assessment_slot,
-            self._skills_slot,
-            self._paths_slot,
-            self.reports_page,
-        ):
-            self.stack.addWidget(page)
+        pages: dict[int, QWidget] = {
+            AREA_DASHBOARD: self.dashboard_page,
+            AREA_REPORTS: self.reports_page,
+        }
+        pages.update({index: area.slot for index, area in self._lazy_areas.items()})
+        for index in sorted(pages):
+            self.stack.addWidget(pages[index])
         self.stack.setCurrentIndex(current)
-        if current == AREA_PEOPLE:
-            _ = self.people_page
-        if current == AREA_ASSESSMENT:
-            _ = self.assessment_page
-        if current == AREA_SKILLS:
-            _ = self.skills_page
-        if current == AREA_PATHS:
-            _ = self.paths_page
+        self._on_area_changed(current)
         bridge.changed.connect(self._on_change)
 
     @property
     def people_page(self) -> QWidget:
         """The People page, built the first time it is needed."""
-        if self._people_page is None:
-            self._people_page = self._make_people_page()
-            layout = self._people_slot.layout()
-            assert layout is not None
-            layout.addWidget(self._people_page)
-        return self._people_page
+        return self._lazy_areas[AREA_PEOPLE].page()
 
     @property
     def assessment_page(self) -> MaturityAreaPage:
         """The Assessment area, built the first time it is needed."""
-        if self._assessment_page is None:
-            from ui.maturity.area_page import MaturityAreaPage
-
-            self._assessment_page = MaturityAreaPage(self.services, self.bridge, self)
-            layout = self._assessment_slot.layout()
-            assert layout is not None
-            layout.addWidget(self._assessment_page)
-        return self._assessment_page
+        return cast("MaturityAreaPage", self._lazy_areas[AREA_ASSESSMENT].page())
 
     @property
     def skills_page(self) -> SkillsAreaPage:
         """The Skills area, built the first time it is needed."""
-        if self._skills_page is None:
-            from ui.skills.area_page import SkillsAreaPage
-
-            self._skills_page = SkillsAreaPage(self.services, self.bridge, self)
-            layout = self._skills_slot.layout()
-            assert layout is not None
-            layout.addWidget(self._skills_page)
-        return self._skills_page
+        return cast("SkillsAreaPage", self._lazy_areas[AREA_SKILLS].page())
 
     @property
     def paths_page(self) -> PathsAreaPage:
         """The Learning paths area, built the first time it is needed."""
-        if self._paths_page is None:
-            from ui.paths.area_page import PathsAreaPage
+        return cast("PathsAreaPage", self._lazy_areas[AREA_PATHS].page())
 
-            self._paths_page = PathsAreaPage(self.services, self.bridge, self)
-            layout = self._paths_slot.layout()
-            assert layout is not None
-            layout.addWidget(self._paths_page)
-        return self._paths_page
+    def area_built(self, index: int) -> bool:
+        """Whether an area's page exists yet (areas are built when first shown)."""
+        area = self._lazy_areas.get(index)
+        return area is None or area.built
 
     def _on_area_changed(self, index: int) -> None:
-        if index == AREA_PEOPLE and self._services is not None:
-            _ = self.people_page
-        if index == AREA_ASSESSMENT and self._services is not None:
-            _ = self.assessment_page
-        if index == AREA_SKILLS and self._services is not None:
-            _ = self.skills_page
-        if index == AREA_PATHS and self._services is not None:
-            _ = self.paths_page
+        area = self._lazy_areas.get(index) if self._services is not None else None
+        if area is not None:
+            area.page()
+
+    def _make_assessment_page(self) -> QWidget:
+        from ui.maturity.area_page import MaturityAreaPage
+
+        return MaturityAreaPage(self.services, self.bridge, self)
+
+    def _make_skills_page(self) -> QWidget:
+        from ui.skills.area_page import SkillsAreaPage
+
+        return SkillsAreaPage(self.services, self.bridge, self)
+
+    def _make_paths_page(self) -> QWidget:
+        from ui.paths.area_page import PathsAreaPage
+
+        return PathsAreaPage(self.services, self.bridge, self)
 
     def _make_people_page(self) -> QWidget:
         try:

@@ -32,7 +32,7 @@ def test_assessment_sits_between_people_and_reports_and_is_built_when_first_show
         "Learning paths",
         "Reports",
     ]
-    assert main_window._assessment_page is None  # nothing read until the user goes there
+    assert not main_window.area_built(AREA_ASSESSMENT)  # nothing read until the user goes there
     item = sidebar.item(AREA_ASSESSMENT)
     qtbot.mouseClick(
         sidebar.viewport(), Qt.MouseButton.LeftButton, pos=sidebar.visualItemRect(item).center()

@@ -69,7 +69,7 @@ def test_the_sidebar_shows_the_skills_area_between_assessment_and_reports(qtbot,
     item = sidebar.item(AREA_SKILLS)
     assert item.text() == "Skills"
     assert item.toolTip() == "Where people stand with AI skills"
-    assert main_window._skills_page is None  # nothing read until the user goes there
+    assert not main_window.area_built(AREA_SKILLS)  # nothing read until the user goes there
 
     qtbot.mouseClick(
         sidebar.viewport(), Qt.MouseButton.LeftButton, pos=sidebar.visualItemRect(item).center()

@@ -86,8 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=_(
             "which report: executive (the organisation overview, the default), maturity (the "
             "AI maturity assessment), skills (the skills survey: gaps by department, "
-            "readiness, attitudes; no names) or plans (an individual learning plan per person "
-            "who follows a path, each from a new page; names people)"
+            "readiness, attitudes; no names), pilot (a pilot's story: cohort, results against "
+            "its success criteria, quotes, the decision; no names) or plans (an individual "
+            "learning plan per person who follows a path, each from a new page; names people)"
         ),
     )
     pdf.add_argument("--page-size", choices=["A4", "Letter"], help=_("default: from your locale"))
@@ -102,6 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="ID",
         help=_("for --kind skills: the skills survey (default: the latest one with ratings)"),
+    )
+    pdf.add_argument(
+        "--pilot",
+        metavar="ID|NAME",
+        help=_(
+            "for --kind pilot: the pilot, by id or name (default: the most recently decided "
+            "pilot, else the most recent one)"
+        ),
     )
     plans_for = pdf.add_mutually_exclusive_group()
     plans_for.add_argument(
@@ -228,6 +237,12 @@ def _cmd_report(services: AppServices, args: argparse.Namespace, out: TextIO) ->
             department_id = services.plans.department_named(args.department)
         else:
             person_ids = [services.plans.person_called(args.person)]
+    pilot_id = None
+    if args.pilot is not None:
+        if kind is not ReportKind.PILOT:
+            sys.stderr.write(_("upskill: --pilot is for --kind pilot.") + "\n")
+            return EXIT_USAGE
+        pilot_id = services.reports.pilot_called(args.pilot)
     written = services.reports.write_pdf(
         args.out,
         kind,
@@ -235,6 +250,7 @@ def _cmd_report(services: AppServices, args: argparse.Namespace, out: TextIO) ->
         survey_id=args.survey,
         department_id=department_id,
         person_ids=person_ids,
+        pilot_id=pilot_id,
         page_size=args.page_size,
     )
     out.write(_("Wrote {file}").format(file=written) + "\n")

@@ -8,12 +8,17 @@ from pathlib import Path
 from app.errors import DataFileError
 from app.events import ChangeBus
 from app.maturity.service import MaturityService
+from app.objectives.service import ObjectiveService
 from app.paths.capacity import CapacityService
 from app.paths.completions import CompletionImportService
 from app.paths.plans import LearningPlanService
 from app.paths.progress import PathProgressService
 from app.paths.service import PathService
 from app.paths.suggestions import PathSuggestionService
+from app.pilots.outcome import PilotOutcomeService
+from app.pilots.service import PilotService
+from app.pilots.tracking import PilotTrackingService
+from app.pilots.tracking_import import TrackingImportService
 from app.roster.service import RosterImportService
 from app.services.organisation import OrganisationService
 from app.services.overview import OverviewService
@@ -46,6 +51,11 @@ class AppServices:
     capacity: CapacityService
     completions: CompletionImportService
     plans: LearningPlanService
+    objectives: ObjectiveService
+    pilots: PilotService
+    pilot_tracking: PilotTrackingService
+    pilot_outcomes: PilotOutcomeService
+    pilot_import: TrackingImportService
 
     @classmethod
     def for_database(cls, database: Database, changes: ChangeBus | None = None) -> AppServices:
@@ -65,6 +75,10 @@ class AppServices:
         plans = LearningPlanService(
             database, paths, path_progress, suggestions, capacity, champions
         )
+        pilots = PilotService(database, bus, suggestions, path_progress)
+        pilot_tracking = PilotTrackingService(database, bus)
+        pilot_outcomes = PilotOutcomeService(pilots, pilot_tracking)
+        objectives = ObjectiveService(database, bus)
         return cls(
             database=database,
             changes=bus,
@@ -83,6 +97,9 @@ class AppServices:
                 capacity=capacity,
                 people=people,
                 organisation=organisation,
+                pilots=pilots,
+                pilot_outcomes=pilot_outcomes,
+                objectives=objectives,
             ),
             maturity=maturity,
             skills=skills,
@@ -94,6 +111,11 @@ class AppServices:
             capacity=capacity,
             completions=CompletionImportService(database, bus, paths),
             plans=plans,
+            objectives=objectives,
+            pilots=pilots,
+            pilot_tracking=pilot_tracking,
+            pilot_outcomes=pilot_outcomes,
+            pilot_import=TrackingImportService(database, pilots, pilot_tracking),
         )
 
     def close(self) -> None:

@@ -355,6 +355,9 @@ def create_demo_organisation(
     from app.demo_paths import create_demo_paths
 
     create_demo_paths(services, rng)
+    from app.demo_pilots import create_demo_pilots
+
+    create_demo_pilots(services, rng)
     return DemoSummary(
         organisation=DEMO_ORGANISATION,
         employees=len(pending),

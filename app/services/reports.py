@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.errors import UserFacingError, ValidationError
 from app.i18n import _
 from app.maturity.service import MaturityService
+from app.objectives.service import ObjectiveService
 from app.paths.capacity import CapacityService
 from app.paths.plans import LearningPlanService
 from app.paths.progress import PathProgressService
 from app.paths.service import PathService
+from app.pilots.outcome import PilotOutcomeService
+from app.pilots.service import PilotService
 from app.privacy import DEFAULT_THRESHOLD
 from app.progress import Progress, no_progress
 from app.services.organisation import OrganisationService
 from app.services.overview import OverviewService
 from app.services.people import PeopleService
 from app.skills.results import SkillsReport, SkillsResultsService
+
+if TYPE_CHECKING:
+    from app.reports.pilot_report import PilotReport
+    from app.reports.workbook import WorkbookSection
 
 
 class ReportKind(StrEnum):
@@ -33,7 +42,13 @@ class ReportKind(StrEnum):
 
 
 AVAILABLE_KINDS: frozenset[ReportKind] = frozenset(
-    {ReportKind.EXECUTIVE, ReportKind.MATURITY, ReportKind.SKILLS, ReportKind.PLANS}
+    {
+        ReportKind.EXECUTIVE,
+        ReportKind.MATURITY,
+        ReportKind.SKILLS,
+        ReportKind.PILOT,
+        ReportKind.PLANS,
+    }
 )
 
 
@@ -50,6 +65,9 @@ class ReportService:
         capacity: CapacityService,
         people: PeopleService,
         organisation: OrganisationService,
+        pilots: PilotService,
+        pilot_outcomes: PilotOutcomeService,
+        objectives: ObjectiveService,
     ) -> None:
         self._overview = overview
         self._maturity = maturity
@@ -60,6 +78,9 @@ class ReportService:
         self._capacity = capacity
         self._people = people
         self._organisation = organisation
+        self._pilots = pilots
+        self._pilot_outcomes = pilot_outcomes
+        self._objectives = objectives
 
     def write_pdf(
         self,
@@ -70,13 +91,15 @@ class ReportService:
         survey_id: int | None = None,
         department_id: int | None = None,
         person_ids: Sequence[int] | None = None,
+        pilot_id: int | None = None,
         page_size: str | None = None,
         progress: Progress = no_progress,
     ) -> Path:
         """Write a PDF report; for ``maturity``, of ``assessment_id`` or the latest one; for
         ``skills``, of the skills survey ``survey_id`` or the latest one with ratings; for
         ``plans``, the learning plans of ``person_ids``, of a department, or of everyone
-        who follows a path."""
+        who follows a path; for ``pilot``, of ``pilot_id`` or the most recent decided pilot
+        (else the most recent one)."""
         if kind not in AVAILABLE_KINDS:
             raise UserFacingError(
                 _(
@@ -100,6 +123,12 @@ class ReportService:
             return out
         if kind is ReportKind.PLANS:
             self._write_plans(out, department_id, person_ids, page_size, progress)
+            return out
+        if kind is ReportKind.PILOT:
+            from app.reports.pilot_pdf import write_pilot_pdf
+
+            pilot = self.pilot_report(pilot_id or self.default_pilot())
+            write_pilot_pdf(pilot, out, page_size=page_size, progress=progress)
             return out
         from app.reports.organisation_pdf import write_organisation_pdf
 
@@ -140,6 +169,7 @@ class ReportService:
             )
             named = named or (names and any(entry.progress for entry in paths.paths))
             extra.append(paths_sheets_section(paths))
+        extra += self._programme_sections()
         write_leadership_workbook(
             figures,
             out,
@@ -150,6 +180,82 @@ class ReportService:
             progress=progress,
         )
         return out
+
+    # -- pilots and objectives (DESIGN §1 steps 1, 4 and 5) ------------------------------------
+
+    def default_pilot(self) -> int:
+        """The pilot a report is about when none is named: the most recently decided one,
+        else the one that started last (a pilot not yet dated counts as the newest)."""
+        pilots = self._pilots
+        rows = pilots.pilots()
+        if not rows:
+            raise UserFacingError(
+                _(
+                    "There is no pilot in this data file yet. Plan one in the Pilots area, "
+                    "then print its report."
+                )
+            )
+        decided = [row for row in rows if row.decision is not None]
+        if decided:
+            details = {row.id: pilots.pilot(row.id).decided_on for row in decided}
+            return max(decided, key=lambda row: (details[row.id] or date.min, row.id)).id
+        return max(rows, key=lambda row: (row.starts_on or date.max, row.id)).id
+
+    def pilot_called(self, text: str) -> int:
+        """The id of the pilot with this id or name (any case); a clear error if none."""
+        pilots = self._pilots
+        wanted = text.strip()
+        rows = pilots.pilots()
+        for row in rows:
+            if row.name.casefold() == wanted.casefold():
+                return row.id
+        if wanted.isdigit() and any(row.id == int(wanted) for row in rows):
+            return int(wanted)
+        names = ", ".join(sorted((f"“{row.name}”" for row in rows), key=str.casefold))
+        raise UserFacingError(
+            _("There is no pilot “{name}” in this data file. The pilots are: {names}.").format(
+                name=wanted, names=names or _("none yet")
+            )
+        )
+
+    def pilot_report(self, pilot_id: int) -> PilotReport:
+        """Everything the pilot PDF shows, from the pilot and objective services."""
+        from app.reports.pilot_report import PilotReport
+
+        outcomes = self._pilot_outcomes
+        try:
+            outcome = outcomes.outcome(pilot_id)
+        except ValidationError:
+            raise UserFacingError(
+                _(
+                    "There is no pilot number {id} in this data file. Check the number, or "
+                    "leave it out to report on the most recent pilot."
+                ).format(id=pilot_id)
+            ) from None
+        served = set(outcome.pilot.objective_ids)
+        objectives = tuple(
+            objective for objective in self._objectives.objectives() if objective.id in served
+        )
+        return PilotReport(
+            outcome=outcome,
+            organisation_name=self._organisation.settings().name,
+            objectives=objectives,
+        )
+
+    def _programme_sections(self) -> list[WorkbookSection[Any]]:
+        """The "Pilots" and "Objectives" sheets, where there is something to show."""
+        from app.reports.objectives_sheet import objectives_sheets_section
+        from app.reports.pilots_sheet import pilots_sheets_section
+
+        sections: list[WorkbookSection[Any]] = []
+        rows = self._pilots.pilots()
+        if rows:
+            outcomes = [self._pilot_outcomes.outcome(row.id) for row in reversed(rows)]
+            sections.append(pilots_sheets_section(outcomes))
+        objectives = self._objectives.objectives()
+        if objectives:
+            sections.append(objectives_sheets_section(objectives))
+        return sections
 
     def _write_plans(
         self,

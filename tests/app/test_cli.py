@@ -164,7 +164,7 @@ def test_report_pdf_and_export_xlsx_write_their_files(tmp_path):
 
 def test_a_report_kind_not_built_yet_says_so_and_exits_1(tmp_path):
     result = upskill(
-        "report", "pdf", str(tmp_path / "p.pdf"), "--kind", "pilot", db=tmp_path / "org.upskill"
+        "report", "pdf", str(tmp_path / "p.pdf"), "--kind", "literacy", db=tmp_path / "org.upskill"
     )
     assert result.returncode == 1
     assert "not available yet" in result.stderr

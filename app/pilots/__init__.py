@@ -1,0 +1,1 @@
+"""Step 4: pilots with early adopters: cohort, tracking, analysis and the decision."""

@@ -1,0 +1,1 @@
+"""Tests of the pilot tracker: cohorts, measurements, analysis."""

@@ -23,10 +23,14 @@ from app.services.programme import ProgrammeStep, StepState
 from ui.change_bridge import ChangeBridge
 from ui.look import make_heading, make_muted, scaled_font, state_colour, state_pixmap
 from ui.messages import show_error
+from ui.objectives.dashboard_card import ObjectivesCard
 
 PEOPLE_STEP = 0
+OBJECTIVES_STEP = 1
 ASSESSMENT_STEP = 2
 PATHS_STEP = 3
+PILOTS_STEP = 4
+MEASUREMENT_STEP = 5
 
 
 class _NameEditor(QLineEdit):
@@ -131,7 +135,8 @@ class DashboardPage(QWidget):
     assessment_results_requested = Signal()
     skills_requested = Signal()
     paths_requested = Signal()
-    """The Skills area: the survey's entry, heatmap and readiness."""
+    objectives_requested = Signal()
+    pilots_requested = Signal()
 
     def __init__(
         self, services: AppServices, bridge: ChangeBridge, parent: QWidget | None = None
@@ -146,7 +151,7 @@ class DashboardPage(QWidget):
         self._cards: list[StepCard] = []
         self._people_actions_for: tuple[bool, ...] | None = None
         self._assessment_actions_for: bool | None = None
-        self._paths_actions_for: bool | None = None
+        self._step_actions_for: dict[int, bool] = {}
         self._build()
         bridge.changed.connect(self._on_change)
         self.refresh()
@@ -204,6 +209,10 @@ class DashboardPage(QWidget):
         )
 
         column.addWidget(self._build_empty_state(content))
+
+        self.objectives_card = ObjectivesCard(content)
+        self.objectives_card.open_requested.connect(self.objectives_requested)
+        column.addWidget(self.objectives_card)
 
         column.addSpacing(6)
         checklist_heading = QHBoxLayout()
@@ -300,9 +309,12 @@ class DashboardPage(QWidget):
         people_step = next((s for s in steps if s.number == PEOPLE_STEP), None)
         has_people = people_step is not None and people_step.state is StepState.DONE
         self.empty_state.setVisible(not has_people)
+        self.objectives_card.setVisible(has_people)
+        if has_people:
+            self.objectives_card.set_objectives(self._services.objectives.objectives())
         self._set_people_actions(has_people)
         self._set_assessment_actions(steps)
-        self._set_paths_actions(steps)
+        self._set_area_actions(steps)
         for card in self._cards:
             if card.step is not None and card.step.number != PEOPLE_STEP and not card.has_actions():
                 note = make_muted(self.tr("Coming in a later version"), card, "laterNote")
@@ -358,24 +370,47 @@ class DashboardPage(QWidget):
         skills.clicked.connect(self.skills_requested)
         card.set_actions([button, skills])
 
-    def _set_paths_actions(self, steps: list[ProgrammeStep]) -> None:
-        """Step 3's button: build the first path from a template, or open the paths."""
-        step = next((s for s in steps if s.number == PATHS_STEP), None)
-        if step is None:
-            return
-        started = step.state is not StepState.NOT_STARTED
-        if self._paths_actions_for == started:
-            return
-        self._paths_actions_for = started
-        if started:
-            button = QPushButton(self.tr("Open learning paths"))
-            button.setToolTip(self.tr("Paths, who follows them, progress and capacity"))
-        else:
-            button = QPushButton(self.tr("Build a path"))
-            button.setToolTip(self.tr("Start from a ready-made path for a role track"))
-        button.setObjectName("openPathsButton")
-        button.clicked.connect(self.paths_requested)
-        self.step_card(PATHS_STEP).set_actions([button])
+    def _set_area_actions(self, steps: list[ProgrammeStep]) -> None:
+        """The buttons of the steps that open an area: to begin it, or to open it once begun."""
+        buttons = {
+            OBJECTIVES_STEP: (
+                self.tr("Write the objectives"),
+                self.tr("Open objectives"),
+                self.tr("Outcomes with a baseline, a target and a date"),
+                self.objectives_requested,
+            ),
+            PATHS_STEP: (
+                self.tr("Build a path"),
+                self.tr("Open learning paths"),
+                self.tr("Paths, who follows them, progress and capacity"),
+                self.paths_requested,
+            ),
+            PILOTS_STEP: (
+                self.tr("Plan a pilot"),
+                self.tr("Open pilots"),
+                self.tr("Early adopters, what they measured and the decision"),
+                self.pilots_requested,
+            ),
+            MEASUREMENT_STEP: (
+                self.tr("Record a measurement"),
+                self.tr("Open objectives"),
+                self.tr("Readings of each objective's metrics over time"),
+                self.objectives_requested,
+            ),
+        }
+        for step in steps:
+            if step.number not in buttons:
+                continue
+            started = step.state is not StepState.NOT_STARTED
+            if self._step_actions_for.get(step.number) == started:
+                continue
+            self._step_actions_for[step.number] = started
+            begin, open_area, tip, signal = buttons[step.number]
+            button = QPushButton(open_area if started else begin)
+            button.setToolTip(tip)
+            button.setObjectName(f"openStep{step.number}Button")
+            button.clicked.connect(signal)
+            self.step_card(step.number).set_actions([button])
 
     def _state_text(self, state: StepState) -> str:
         return {

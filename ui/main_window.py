@@ -46,7 +46,9 @@ if TYPE_CHECKING:
     from app.context import AppServices
     from ui.dashboard_page import DashboardPage
     from ui.maturity.area_page import MaturityAreaPage
+    from ui.objectives.area_page import ObjectivesAreaPage
     from ui.paths.area_page import PathsAreaPage
+    from ui.pilots.area_page import PilotsAreaPage
     from ui.reports_page import ReportsPage
     from ui.skills.area_page import SkillsAreaPage
 
@@ -54,10 +56,12 @@ log = logging.getLogger(__name__)
 
 AREA_DASHBOARD = 0
 AREA_PEOPLE = 1
-AREA_ASSESSMENT = 2
-AREA_SKILLS = 3
-AREA_PATHS = 4
-AREA_REPORTS = 5
+AREA_OBJECTIVES = 2
+AREA_ASSESSMENT = 3
+AREA_SKILLS = 4
+AREA_PATHS = 5
+AREA_PILOTS = 6
+AREA_REPORTS = 7
 
 ServicesOpener = Callable[[str | Path], "AppServices"]
 
@@ -139,11 +143,17 @@ class MainWindow(QMainWindow):
         self.sidebar.add_area(self.tr("Dashboard"), self.tr("Where the programme stands"))
         self.sidebar.add_area(self.tr("People"), self.tr("Everyone in the organisation"))
         self.sidebar.add_area(
+            self.tr("Objectives"), self.tr("The outcomes the programme should move, measured")
+        )
+        self.sidebar.add_area(
             self.tr("Assessment"), self.tr("How far the organisation has come with AI")
         )
         self.sidebar.add_area(self.tr("Skills"), self.tr("Where people stand with AI skills"))
         self.sidebar.add_area(
             self.tr("Learning paths"), self.tr("What each role learns, progress and capacity")
+        )
+        self.sidebar.add_area(
+            self.tr("Pilots"), self.tr("Early adopters, results and the decision to scale")
         )
         self.sidebar.add_area(self.tr("Reports"), self.tr("The PDF report and Excel workbook"))
         self._lazy_areas: dict[int, LazyArea] = {}
@@ -294,6 +304,8 @@ class MainWindow(QMainWindow):
         )
         self.dashboard_page.skills_requested.connect(lambda: self.show_area(AREA_SKILLS))
         self.dashboard_page.paths_requested.connect(lambda: self.show_area(AREA_PATHS))
+        self.dashboard_page.objectives_requested.connect(lambda: self.show_area(AREA_OBJECTIVES))
+        self.dashboard_page.pilots_requested.connect(lambda: self.show_area(AREA_PILOTS))
         # Areas that read much (every person, every assessment, the heatmap, the module
         # library) are built the first time they are shown, so a large file opens at once.
         self._lazy_areas = {
@@ -301,6 +313,8 @@ class MainWindow(QMainWindow):
             AREA_ASSESSMENT: LazyArea(self, self._make_assessment_page),
             AREA_SKILLS: LazyArea(self, self._make_skills_page),
             AREA_PATHS: LazyArea(self, self._make_paths_page),
+            AREA_OBJECTIVES: LazyArea(self, self._make_objectives_page),
+            AREA_PILOTS: LazyArea(self, self._make_pilots_page),
         }
         self.reports_page: ReportsPage = ReportsPage(services, self.settings, self)
         pages: dict[int, QWidget] = {
@@ -353,6 +367,32 @@ class MainWindow(QMainWindow):
         from ui.skills.area_page import SkillsAreaPage
 
         return SkillsAreaPage(self.services, self.bridge, self)
+
+    @property
+    def objectives_page(self) -> ObjectivesAreaPage:
+        """The Objectives area, built the first time it is needed."""
+        return cast("ObjectivesAreaPage", self._lazy_areas[AREA_OBJECTIVES].page())
+
+    @property
+    def pilots_page(self) -> PilotsAreaPage:
+        """The Pilots area, built the first time it is needed."""
+        return cast("PilotsAreaPage", self._lazy_areas[AREA_PILOTS].page())
+
+    def _make_objectives_page(self) -> QWidget:
+        from ui.objectives.area_page import ObjectivesAreaPage
+
+        return ObjectivesAreaPage(self.services, self.bridge, self)
+
+    def _make_pilots_page(self) -> QWidget:
+        from ui.pilots.area_page import PilotsAreaPage
+        from ui.pilots.measurements_tab import MeasurementsTab
+        from ui.pilots.results_tab import ResultsTab
+
+        page = PilotsAreaPage(self.services, self.bridge, self)
+        tabs = page.detail.tabs
+        page.add_tab(MeasurementsTab(self.services, self.bridge, tabs), self.tr("&Measurements"))
+        page.add_tab(ResultsTab(self.services, self.bridge, tabs), self.tr("Res&ults"))
+        return page
 
     def _make_paths_page(self) -> QWidget:
         from ui.paths.area_page import PathsAreaPage

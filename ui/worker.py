@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -16,6 +17,9 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 Work = Callable[[Progress, CancelToken], T]
+
+_RUNNING: set[BackgroundTask[Any]] = set()
+"""Tasks whose work is under way, kept alive until their result has been delivered."""
 
 
 class _Signals(QObject):
@@ -62,7 +66,11 @@ class BackgroundTask(QObject, Generic[T]):
         show_progress: bool = True,
         pool: QThreadPool | None = None,
     ) -> None:
-        super().__init__(parent)
+        # Not a child of ``parent``: if the page goes away while the work runs, the task
+        # must outlive it to receive the result (and then drop it) rather than be deleted
+        # under a pending call. ``_RUNNING`` keeps it alive until then.
+        super().__init__(None)
+        self._owner = parent
         self.token = CancelToken()
         self._on_success = on_success
         self._on_failure = on_failure
@@ -84,8 +92,18 @@ class BackgroundTask(QObject, Generic[T]):
         self.done = False
 
     def start(self) -> BackgroundTask[T]:
+        _RUNNING.add(self)
         self._pool.start(self._job)
         return self
+
+    def _owner_gone(self) -> bool:
+        """The widget that asked for the work was closed meanwhile: nobody wants the result."""
+        return self._owner is not None and not shiboken6.isValid(self._owner)
+
+    def _end(self) -> None:
+        self.finished.emit()
+        _RUNNING.discard(self)
+        QTimer.singleShot(0, self.deleteLater)
 
     def cancel(self) -> None:
         self.token.cancel()
@@ -93,25 +111,25 @@ class BackgroundTask(QObject, Generic[T]):
             self._dialog.setLabelText(self.tr("Stopping…"))
 
     def _progressed(self, done: int, total: int) -> None:
-        if self._dialog is not None:
+        if self._dialog is not None and shiboken6.isValid(self._dialog):
             self._dialog.setMaximum(max(total, 0))
             self._dialog.setValue(min(done, total) if total else 0)
 
     def _close_dialog(self) -> None:
-        if self._dialog is not None:
+        if self._dialog is not None and shiboken6.isValid(self._dialog):
             self._dialog.reset()
             self._dialog.hide()
             self._dialog.deleteLater()
-            self._dialog = None
+        self._dialog = None
 
     def _succeeded(self, result: object) -> None:
         self._close_dialog()
         self.done = True
         try:
-            self._on_success(result)  # type: ignore[arg-type]
+            if not self._owner_gone():
+                self._on_success(result)  # type: ignore[arg-type]
         finally:
-            self.finished.emit()
-            QTimer.singleShot(0, self.deleteLater)
+            self._end()
 
     def _failed(self, error: object) -> None:
         self._close_dialog()
@@ -120,10 +138,10 @@ class BackgroundTask(QObject, Generic[T]):
         if not isinstance(error, UserFacingError | Cancelled):
             log.error("Background work failed", exc_info=error)
         try:
-            self._on_failure(error)
+            if not self._owner_gone():
+                self._on_failure(error)
         finally:
-            self.finished.emit()
-            QTimer.singleShot(0, self.deleteLater)
+            self._end()
 
 
 def run_in_background(

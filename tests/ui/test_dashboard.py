@@ -151,11 +151,11 @@ def test_step_3_builds_a_path_then_opens_the_learning_paths_area(qtbot, main_win
 
     page = main_window.dashboard_page
     card = page.step_card(PATHS_STEP)
-    button = card.findChild(type(page.rename_button), "openPathsButton")
+    button = card.findChild(type(page.rename_button), "openStep3Button")
     assert button is not None and button.text() == "Build a path"
     services.paths.create_from_template("frontline_awareness")
     qtbot.waitUntil(lambda: card.state_label.text() == "In progress")
-    button = card.findChild(type(page.rename_button), "openPathsButton")
+    button = card.findChild(type(page.rename_button), "openStep3Button")
     assert button.text() == "Open learning paths"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert main_window.current_area() == AREA_PATHS

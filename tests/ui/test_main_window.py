@@ -17,7 +17,15 @@ from db.schema import SCHEMA_HEAD
 from tests.ui.conftest import close_message_boxes, message_boxes
 from ui.app import StartupChoice, UnexpectedErrorReporter, start_main_window
 from ui.file_actions import FileDialogs
-from ui.main_window import AREA_ASSESSMENT, AREA_DASHBOARD, AREA_PEOPLE, AREA_REPORTS, MainWindow
+from ui.main_window import (
+    AREA_ASSESSMENT,
+    AREA_DASHBOARD,
+    AREA_OBJECTIVES,
+    AREA_PEOPLE,
+    AREA_PILOTS,
+    AREA_REPORTS,
+    MainWindow,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -193,9 +201,13 @@ def test_clicking_an_area_in_the_sidebar_shows_its_page(qtbot, main_window):
 
 def test_ctrl_number_shortcuts_switch_areas(qtbot, main_window):
     qtbot.waitActive(main_window)
-    qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(main_window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_area() == AREA_REPORTS
+    qtbot.keyClick(main_window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.current_area() == AREA_PILOTS
     qtbot.keyClick(main_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.current_area() == AREA_OBJECTIVES
+    qtbot.keyClick(main_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_area() == AREA_ASSESSMENT
     qtbot.keyClick(main_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_area() == AREA_PEOPLE

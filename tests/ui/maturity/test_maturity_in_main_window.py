@@ -27,9 +27,11 @@ def test_assessment_sits_between_people_and_reports_and_is_built_when_first_show
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == [
         "Dashboard",
         "People",
+        "Objectives",
         "Assessment",
         "Skills",
         "Learning paths",
+        "Pilots",
         "Reports",
     ]
     assert not main_window.area_built(AREA_ASSESSMENT)  # nothing read until the user goes there
@@ -44,12 +46,12 @@ def test_assessment_sits_between_people_and_reports_and_is_built_when_first_show
     assert page.is_empty_state_shown()
 
 
-def test_ctrl_3_shows_the_assessment_and_ctrl_6_the_reports(qtbot, main_window):
+def test_ctrl_4_shows_the_assessment_and_ctrl_8_the_reports(qtbot, main_window):
     with qtbot.waitActive(main_window):
         main_window.activateWindow()
-    qtbot.keyClick(main_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(main_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_area() == AREA_ASSESSMENT
-    qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(main_window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_area() == AREA_REPORTS
     qtbot.keyClick(main_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_area() == AREA_PEOPLE

@@ -93,10 +93,10 @@ def test_the_dashboards_assessment_step_leads_to_the_skills_survey(qtbot, main_w
     qtbot.waitUntil(main_window.skills_page.isVisible)
 
 
-def test_ctrl_4_shows_the_skills_area(qtbot, main_window):
+def test_ctrl_5_shows_the_skills_area(qtbot, main_window):
     with qtbot.waitActive(main_window):
         main_window.activateWindow()
-    qtbot.keyClick(main_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(main_window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_area() == AREA_SKILLS
     assert main_window.stack.currentWidget().isAncestorOf(main_window.skills_page)
 

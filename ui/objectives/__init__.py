@@ -1,0 +1,1 @@
+"""The Objectives area: business objectives, their success metrics and readings over time."""

@@ -1,0 +1,1 @@
+"""The Pilots area: pilot list, pilot detail tabs and the charts of its results."""

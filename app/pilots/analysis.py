@@ -323,6 +323,32 @@ def time_saved(
 
 
 @dataclass(frozen=True)
+class TaskMinutes:
+    """One task's minutes before and after, the mean over its timings."""
+
+    task: str
+    timings: int
+    minutes_before: float
+    minutes_after: float
+
+
+def task_minutes(tasks: Sequence[TaskSaving]) -> tuple[TaskMinutes, ...]:
+    """Each task once, in the order first timed: the mean minutes of its timings."""
+    grouped: dict[str, list[TaskSaving]] = {}
+    for task in tasks:
+        grouped.setdefault(task.task, []).append(task)
+    return tuple(
+        TaskMinutes(
+            name,
+            len(rows),
+            statistics.fmean(row.minutes_before for row in rows),
+            statistics.fmean(row.minutes_after for row in rows),
+        )
+        for name, rows in grouped.items()
+    )
+
+
+@dataclass(frozen=True)
 class ScaleUp:
     population: int
     hours_per_year: float | None

@@ -3,6 +3,8 @@ field, a Save button that Enter presses, and saving through the service before c
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,10 +19,17 @@ from ui.people.naming import named
 
 
 class FormDialog(QDialog):
-    """Subclasses build their fields, call ``add_row`` for each, and implement ``save``."""
+    """Subclasses build their fields and call ``add_row`` for each; OK calls ``save``.
 
-    def __init__(self, parent: QWidget | None, fields: tuple[str, ...]) -> None:
+    ``save`` saves what the form says through the service and returns the id; a
+    ValidationError is shown next to its field, another UserFacingError above the form.
+    """
+
+    def __init__(
+        self, parent: QWidget | None, fields: tuple[str, ...], save: Callable[[], int]
+    ) -> None:
         super().__init__(parent)
+        self._save = save
         self.saved_id: int | None = None
         self.general_error = self._error_label("general")
         self._errors = {field: self._error_label(field) for field in fields}
@@ -65,15 +74,10 @@ class FormDialog(QDialog):
         column.addWidget(self._errors[field])
         self.form.addRow(label, holder)
 
-    def save(self) -> int:
-        """Save what the form says through the service; returns the id. Raises
-        ValidationError (shown next to its field) or another UserFacingError."""
-        raise NotImplementedError
-
     def accept(self) -> None:
         self._clear_errors()
         try:
-            self.saved_id = self.save()
+            self.saved_id = self._save()
         except ValidationError as error:
             self.show_error(error.message, error.field)
             return

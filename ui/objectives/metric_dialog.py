@@ -31,7 +31,7 @@ class MetricDialog(FormDialog):
         metric: MetricView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, _FIELDS)
+        super().__init__(parent, _FIELDS, self.save)
         self.setObjectName("metric_dialog")
         self._services = services
         self._objective_id = objective_id

@@ -32,7 +32,7 @@ class ObjectiveDialog(FormDialog):
         objective: ObjectiveView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, ("title", "owner"))
+        super().__init__(parent, ("title", "owner"), self.save)
         self.setObjectName("objective_dialog")
         self._services = services
         self._objective = objective

@@ -9,32 +9,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from app.pilots.analysis import TaskSaving
+from app.pilots.analysis import task_minutes
 from app.pilots.criteria import CriterionResult
 from app.pilots.records import PilotOutcome
 from ui.look import make_muted
-from ui.pilots.charts import AdoptionChart, BeforeAfterChart, Group, SatisfactionHistogram
+from ui.pilots.charts import AdoptionChart, BeforeAfterChart, SatisfactionHistogram
 from ui.pilots.results_features import FeatureUseTable
-
-
-def task_groups(tasks: Sequence[TaskSaving]) -> list[Group]:
-    """One bar pair per task: the average minutes of its timings, before and after.
-
-    The outcome gives each timing on its own (one per participant and task); the chart shows
-    a task once, so the timings of a task are averaged here for the bars only. Tasks keep the
-    order in which they first appear.
-    """
-    minutes: dict[str, list[tuple[float, float]]] = {}
-    for task in tasks:
-        minutes.setdefault(task.task, []).append((task.minutes_before, task.minutes_after))
-    return [
-        (
-            name,
-            sum(before for before, _after in pairs) / len(pairs),
-            sum(after for _before, after in pairs) / len(pairs),
-        )
-        for name, pairs in minutes.items()
-    ]
 
 
 def weekly_target(criteria: Sequence[CriterionResult]) -> tuple[float | None, int | None]:
@@ -105,7 +85,13 @@ class ChartsPanel(QWidget):
         )
         answers = results.satisfaction
         self.satisfaction.set_counts(answers.distribution, answers.mean)
-        self.tasks.set_groups(task_groups(results.time_saved.tasks), self.tr("Minutes"))
+        self.tasks.set_groups(
+            [
+                (task.task, task.minutes_before, task.minutes_after)
+                for task in task_minutes(results.time_saved.tasks)
+            ],
+            self.tr("Minutes"),
+        )
         gain = results.learning_gain
         self.knowledge.set_groups(
             [(self.tr("Knowledge check"), gain.mean_before, gain.mean_after)]

@@ -25,6 +25,7 @@ from app.pilots.analysis import (
     paired_change,
     satisfaction,
     scale_up,
+    task_minutes,
     time_saved,
     weekly_active,
 )
@@ -437,3 +438,17 @@ def test_a_paired_change_moves_with_the_after_scores(pairs, shift):
     assert ends(shifted.interval) == pytest.approx(
         (ends(result.interval)[0] + shift, ends(result.interval)[1] + shift), abs=1e-6
     )
+
+
+def test_each_task_is_shown_once_with_the_mean_minutes_of_its_timings():
+    timings = [
+        TaskTiming("Reply", 30, 20, 1, 1, 5, participant_id=1),
+        TaskTiming("Brief", 60, 45, 1, 1, 1, participant_id=1),
+        TaskTiming("Reply", 40, 22, 1, 1, 5, participant_id=2),
+    ]
+    by_task = task_minutes(time_saved(timings, participants=2).tasks)
+    # Reply: (30 + 40) / 2 = 35 before, (20 + 22) / 2 = 21 after; Brief timed once.
+    assert [(t.task, t.timings, t.minutes_before, t.minutes_after) for t in by_task] == [
+        ("Reply", 2, 35.0, 21.0),
+        ("Brief", 1, 60.0, 45.0),
+    ]

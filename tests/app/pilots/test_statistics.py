@@ -163,7 +163,8 @@ def test_the_bootstrap_interval_of_a_skewed_median_holds_the_sample_median():
     interval = bootstrap_interval(skewed, statistics.median)
     assert interval is not None
     assert interval.contains(4.0)
-    assert 1.0 <= interval.low <= interval.high <= 95.0
+    # The outliers pull the mean to 15.2; the median's interval stays well below it.
+    assert interval.high < statistics.fmean(skewed)
     assert interval.high < 15.2  # a median's interval is not dragged up by the long tail
 
 

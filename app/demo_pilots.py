@@ -467,7 +467,7 @@ def _running_pilot(
                 "teams whose days are full of meetings and reports."
             ),
             starts_on=starts_on,
-            ends_on=starts_on + timedelta(weeks=RUNNING_WEEKS),
+            ends_on=starts_on + timedelta(weeks=RUNNING_WEEKS, days=-1),  # 12 whole weeks
             objective_ids=tuple(objective_ids),
             tools=("ChatGPT Enterprise",),
             criteria=(

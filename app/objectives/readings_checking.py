@@ -11,21 +11,21 @@ reading.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.errors import ValidationError
 from app.i18n import _, ngettext
 from app.objectives.readings_model import ReadingField, ReadingRow, ReadingsMapping, ReadingsPlan
 from app.objectives.values import NotANumber, parse_number
 from app.objectives.wording import day_text, number_text
-from app.paths.completions_values import is_blank, normalise_title, read_date
 from app.progress import CancelToken, Progress, no_progress
 from app.roster.model import Cell, Problem, RosterTable
-from app.roster.values import cell_text, collapse_spaces, numeric_date_order
+from app.sheet_import.checking import RowCheck, SheetCheck, one_per_key
+from app.sheet_import.columns import check_columns
+from app.sheet_import.values import is_blank, normalise_title
 
-_PROGRESS_EVERY = 200
+F = ReadingField
+Row = RowCheck[ReadingField]
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,6 @@ class _Metrics:
         return self.names[match[0]] if match else None
 
 
-Complain = Callable[[ReadingField | None, str, str | None], None]
-
-
 def check_readings(
     table: RosterTable,
     mapping: ReadingsMapping,
@@ -89,123 +86,51 @@ def check_readings(
     cancel: CancelToken | None = None,
 ) -> ReadingsPlan:
     """Check every row of ``table`` (see the module docstring); nothing is written."""
-    _check_mapping(table, mapping)
-    assert mapping.metric is not None and mapping.date is not None and mapping.value is not None
-
-    def header(fld: ReadingField | None) -> str | None:
-        column = mapping.column(fld) if fld is not None else None
-        return table.headers[column] if column is not None else None
-
-    plan = ReadingsPlan(source=table.source_name, rows=[], bad=[], notes=[])
-    plan.remarks.extend(table.notes)
-    for problem in table.problems:
-        (plan.bad if problem.severity == "error" else plan.notes).append(problem)
-    day_first = _day_first(table, mapping, plan.remarks, header(ReadingField.DATE) or "")
+    check_columns(
+        table,
+        ((f, mapping.column(f)) for f in ReadingField),
+        missing=mapping.missing(),
+        message=_(
+            "Choose the column that holds: {fields}. A readings file needs at least the "
+            "metric's name, the date it was measured and the value."
+        ),
+    )
+    plan = ReadingsPlan(source=table.source_name)
+    sheet = SheetCheck(table, mapping, plan, today=directory.today, dates=F.DATE)
     metrics = _Metrics(directory.metrics)
-    used = [mapping.metric, mapping.date, mapping.value, mapping.note, mapping.objective]
-    total = len(table.rows)
+    used = [c for f in ReadingField if (c := mapping.column(f)) is not None]
     raw_values: dict[int, list[tuple[int, Cell]]] = {}
-    for position, source in enumerate(table.rows):
-        if position % _PROGRESS_EVERY == 0:
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            progress(position, total)
-        cells = source.cells
-        if all(is_blank(cells[c]) for c in used if c is not None):
-            continue
+    for source in sheet.rows(progress, cancel, skip_blank=used):
         plan.total_rows += 1
-        number = source.number
-        bad_before = len(plan.bad)
-
-        def complain(fld: ReadingField | None, message: str, value: str | None) -> None:
-            plan.bad.append(Problem(number, header(fld), message, value, "error"))  # noqa: B023
-
-        objective = _text(cells[mapping.objective]) if mapping.objective is not None else None
-        metric = _metric(cells[mapping.metric], objective, metrics, complain)
-        day = _date(cells[mapping.date], table.date_1904, day_first, directory, metric, complain)
-        value = _value(cells[mapping.value], complain)
-        note = _text(cells[mapping.note]) if mapping.note is not None else None
-        if metric is None or day is None or value is None or len(plan.bad) > bad_before:
+        row = RowCheck(sheet, source)
+        objective = row.text(F.OBJECTIVE)
+        metric = _metric(row, objective, metrics)
+        day = _date(row, metric)
+        value = _value(row)
+        note = row.text(F.NOTE)
+        if metric is None or day is None or value is None or not row.ok:
             continue
-        raw_values.setdefault(metric.id, []).append((len(plan.rows), cells[mapping.value]))
-        plan.rows.append(ReadingRow(number, metric.id, metric.name, day, value, note))
-    progress(total, total)
+        raw_values.setdefault(metric.id, []).append((len(plan.rows), row.cell(F.VALUE)))
+        plan.rows.append(ReadingRow(row.row_number, metric.id, metric.name, day, value, note))
     _scale_fractions(plan, directory, raw_values)
     _drop_duplicates(plan)
     _compare_with_recorded(plan, directory)
     return plan
 
 
-def _check_mapping(table: RosterTable, mapping: ReadingsMapping) -> None:
-    missing = mapping.missing()
-    if missing:
-        raise ValidationError(
-            _(
-                "Choose the column that holds: {fields}. A readings file needs at least the "
-                "metric's name, the date it was measured and the value."
-            ).format(fields=", ".join(f.label for f in missing)),
-            field=missing[0].value,
-        )
-    seen: dict[int, ReadingField] = {}
-    for fld in ReadingField:
-        column = mapping.column(fld)
-        if column is None:
-            continue
-        if not 0 <= column < len(table.headers):
-            raise ValueError(f"{fld.value} is mapped to column {column}, which doesn't exist")
-        if column in seen:
-            raise ValidationError(
-                _("The column “{column}” is chosen for both {first} and {second}.").format(
-                    column=table.headers[column], first=seen[column].label, second=fld.label
-                ),
-                field=fld.value,
-            )
-        seen[column] = fld
-
-
-def _day_first(
-    table: RosterTable, mapping: ReadingsMapping, remarks: list[str], column_name: str
-) -> bool:
-    if mapping.day_first is not None:
-        return mapping.day_first
-    assert mapping.date is not None
-    texts = [r.cells[mapping.date] for r in table.rows]
-    day_first, ambiguous = numeric_date_order(t for t in texts if isinstance(t, str))
-    if ambiguous:
-        if day_first:
-            note = _("Dates such as 03/04/2026 in “{column}” were read day first (3 April 2026).")
-        else:
-            note = _(
-                "Dates such as 03/04/2026 in “{column}” were read month first (March 4, "
-                "2026), because some dates in the column only make sense that way."
-            )
-        remarks.append(note.format(column=column_name))
-    return day_first
-
-
-def _text(value: Cell) -> str | None:
-    text = cell_text(value)
-    text = collapse_spaces(text) if text else None
-    return None if not text or is_blank(text) else text
-
-
-def _metric(
-    value: Cell, objective: str | None, metrics: _Metrics, complain: Complain
-) -> KnownMetric | None:
-    text = _text(value)
+def _metric(row: Row, objective: str | None, metrics: _Metrics) -> KnownMetric | None:
+    text = row.text(F.METRIC)
     if text is None:
-        complain(
-            ReadingField.METRIC,
-            _("The metric is missing. Fill in its name, or take the row out."),
-            None,
+        row.complain(
+            F.METRIC, _("The metric is missing. Fill in its name, or take the row out."), None
         )
         return None
     found = metrics.find(text, objective)
     if len(found) == 1:
         return found[0]
     if found:
-        complain(
-            ReadingField.METRIC,
+        row.complain(
+            F.METRIC,
             _(
                 "“{metric}” is the name of metrics under {count} objectives. Add a column "
                 "with the objective's title to tell them apart."
@@ -226,65 +151,41 @@ def _metric(
         message += " " + _(
             "Add it to its objective on the Objectives page first, or take the row out."
         )
-    complain(ReadingField.METRIC, message, text)
+    row.complain(F.METRIC, message, text)
     return None
 
 
-def _date(
-    value: Cell,
-    date_1904: bool,
-    day_first: bool,
-    directory: MetricDirectory,
-    metric: KnownMetric | None,
-    complain: Complain,
-) -> date | None:
-    if is_blank(value):
-        complain(
-            ReadingField.DATE,
-            _("The date is missing. Fill in the day the value was measured."),
-            None,
+def _date(row: Row, metric: KnownMetric | None) -> date | None:
+    if is_blank(row.cell(F.DATE)):
+        row.complain(
+            F.DATE, _("The date is missing. Fill in the day the value was measured."), None
         )
         return None
-    parsed = read_date(value, date_1904=date_1904, day_first=day_first)
-    shown = cell_text(value)
-    if parsed is None:
-        complain(
-            ReadingField.DATE,
-            _(
-                "“{value}” is not a date that can be read. Write it as 2026-03-31 or 31/03/2026."
-            ).format(value=shown),
-            shown,
-        )
-        return None
-    if parsed > directory.today:
-        complain(
-            ReadingField.DATE,
-            _("The date {date} is in the future.").format(date=day_text(parsed)),
-            shown,
-        )
-        return None
-    if metric is not None and metric.baseline_on is not None and parsed < metric.baseline_on:
-        complain(
-            ReadingField.DATE,
+    parsed = row.day(F.DATE, as_text=day_text)
+    if metric is None or metric.baseline_on is None or parsed is None:
+        return parsed
+    if parsed < metric.baseline_on:
+        row.complain(
+            F.DATE,
             _(
                 "The date {date} is before the baseline date of “{metric}” ({baseline}). "
                 "Readings record what happened since the baseline."
             ).format(
                 date=day_text(parsed), metric=metric.name, baseline=day_text(metric.baseline_on)
             ),
-            shown,
+            row.shown(F.DATE),
         )
         return None
     return parsed
 
 
-def _value(value: Cell, complain: Complain) -> float | None:
-    shown = cell_text(value)
+def _value(row: Row) -> float | None:
+    shown = row.shown(F.VALUE)
     try:
-        number = parse_number(value)
+        number = parse_number(row.cell(F.VALUE))
     except NotANumber:
-        complain(
-            ReadingField.VALUE,
+        row.complain(
+            F.VALUE,
             _(
                 "“{value}” is not a number. Write the value as a number, such as 120 or 12.5."
             ).format(value=shown),
@@ -292,12 +193,11 @@ def _value(value: Cell, complain: Complain) -> float | None:
         )
         return None
     if number is None:
-        complain(
-            ReadingField.VALUE,
+        row.complain(
+            F.VALUE,
             _("The value is missing. Fill in what was measured, or take the row out."),
             None,
         )
-        return None
     return number
 
 
@@ -334,32 +234,22 @@ def _scale_fractions(
 
 def _drop_duplicates(plan: ReadingsPlan) -> None:
     """One reading per metric and day: the lower row of the file wins."""
-    kept: dict[tuple[int, date], ReadingRow] = {}
-    for row in plan.rows:
-        key = (row.metric_id, row.measured_on)
-        earlier = kept.get(key)
-        if earlier is not None:
-            plan.notes.append(
-                Problem(
-                    earlier.row,
-                    None,
-                    _(
-                        "Rows {first} and {second} both give “{metric}” on {date}; row "
-                        "{second} ({value}) is kept."
-                    ).format(
-                        first=earlier.row,
-                        second=row.row,
-                        metric=row.metric_name,
-                        date=day_text(row.measured_on),
-                        value=number_text(row.value),
-                    ),
-                    None,
-                    "warning",
-                )
-            )
-            del kept[key]
-        kept[key] = row
-    plan.rows = sorted(kept.values(), key=lambda r: r.row)
+    kept, dropped = one_per_key(
+        plan.rows, lambda r: (r.metric_id, r.measured_on), lambda _later, _kept: True
+    )
+    for earlier, row in dropped:
+        message = _(
+            "Rows {first} and {second} both give “{metric}” on {date}; row {second} "
+            "({value}) is kept."
+        ).format(
+            first=earlier.row,
+            second=row.row,
+            metric=row.metric_name,
+            date=day_text(row.measured_on),
+            value=number_text(row.value),
+        )
+        plan.notes.append(Problem(earlier.row, None, message, None, "warning"))
+    plan.rows = sorted(kept, key=lambda r: r.row)
 
 
 def _compare_with_recorded(plan: ReadingsPlan, directory: MetricDirectory) -> None:

@@ -1,22 +1,21 @@
 """Import metric readings from a spreadsheet or CSV file (metric, date, value, note): read,
 map, check (a dry run the user sees), then record them all in one transaction, or nothing.
 
-Reading reuses the roster import's reader (sheets, encodings, delimiters, title blocks).
-The check (``app.objectives.readings_checking``) lists every bad row with its row number and
-a plain reason; nothing is saved while one is left, unless the user explicitly chooses to
-import only the good rows. A row for a date already recorded replaces that reading.
+Reading and the shape of the steps are every import's (``app.sheet_import``). The check
+(``app.objectives.readings_checking``) lists every bad row with its row number and a plain
+reason; nothing is saved while one is left, unless the user explicitly chooses to import only
+the good rows. A row for a date already recorded replaces that reading.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
 
 from app.errors import ValidationError
 from app.events import ChangeBus, Topic
-from app.i18n import _, ngettext
+from app.i18n import N_, _
 from app.objectives.readings_checking import (
     KnownMetric,
     KnownReading,
@@ -26,48 +25,27 @@ from app.objectives.readings_checking import (
 from app.objectives.readings_mapping import guess_readings_mapping
 from app.objectives.readings_model import ImportedReadings, ReadingsMapping, ReadingsPlan
 from app.progress import CancelToken, Progress, no_progress
-from app.roster.model import RosterFileError, RosterTable, SheetChoice
+from app.roster.model import RosterTable
+from app.sheet_import.checking import in_chunks
+from app.sheet_import.service import SpreadsheetImport
 from db.database import Database
 from db.models import AuditEntry, Metric, MetricReading, Objective
 
 CHUNK = 500
 
 
-class ReadingsImport:
+class ReadingsImport(SpreadsheetImport[ReadingsPlan, ImportedReadings]):
     """Each step is separate so the dialog can show the mapping and the bad rows in between."""
+
+    EMPTY_FILE = N_(
+        "The file is empty (0 bytes). Save the readings again from your spreadsheet and "
+        "choose the new file."
+    )
+    NOTHING_TO_SAVE = N_("No row of the file gives a reading; nothing was saved.")
 
     def __init__(self, database: Database, changes: ChangeBus) -> None:
         self._db = database
         self._changes = changes
-
-    # Reading -----------------------------------------------------------------------------
-    @staticmethod
-    def sheets(path: Path) -> list[SheetChoice]:
-        from app.roster.reading import list_sheets
-
-        _refuse_empty(path)
-        return list_sheets(path)
-
-    @staticmethod
-    def default_sheet(path: Path) -> str | None:
-        """The sheet to offer first (None for a CSV file)."""
-        from app.roster.reading import default_sheet
-
-        return default_sheet(path)
-
-    @staticmethod
-    def read(
-        path: Path,
-        sheet: str | None = None,
-        *,
-        progress: Progress = no_progress,
-        cancel: CancelToken | None = None,
-    ) -> RosterTable:
-        """The table of the file; RosterFileError says what is wrong with a bad file."""
-        from app.roster.reading import read_table
-
-        _refuse_empty(path)
-        return read_table(path, sheet, progress=progress, cancel=cancel)
 
     @staticmethod
     def guess_mapping(table: RosterTable) -> ReadingsMapping:
@@ -121,34 +99,9 @@ class ReadingsImport:
         return MetricDirectory(metrics=metrics, readings=readings, today=today)
 
     # Recording ---------------------------------------------------------------------------
-    def apply(
-        self,
-        plan: ReadingsPlan,
-        *,
-        skip_bad_rows: bool = False,
-        progress: Progress = no_progress,
-        cancel: CancelToken | None = None,
+    def _save(
+        self, plan: ReadingsPlan, progress: Progress, cancel: CancelToken | None
     ) -> ImportedReadings:
-        """Record every good row in one transaction.
-
-        Refuses (ValidationError, nothing saved) while the plan has bad rows, unless
-        ``skip_bad_rows`` says the user chose to import the good rows and leave the bad out.
-        """
-        if not plan.ok and not skip_bad_rows:
-            raise ValidationError(
-                ngettext(
-                    "{n} row of the file has a problem; nothing was saved. Fix it in the "
-                    "file and import again.",
-                    "{n} rows of the file have problems; nothing was saved. Fix them in the "
-                    "file and import again.",
-                    plan.bad_rows,
-                ).format(n=plan.bad_rows),
-                field="rows",
-            )
-        if not plan.rows:
-            raise ValidationError(
-                _("No row of the file gives a reading; nothing was saved."), field="rows"
-            )
         added = replaced = unchanged = 0
         metric_ids = sorted({row.metric_id for row in plan.rows})
         with self._db.transaction() as session:
@@ -163,12 +116,7 @@ class ReadingsImport:
                 select(MetricReading).where(MetricReading.metric_id.in_(metric_ids))
             ).scalars():
                 stored[(reading.metric_id, reading.measured_on)] = reading
-            total = len(plan.rows)
-            for position, row in enumerate(plan.rows):
-                if position % CHUNK == 0:
-                    if cancel is not None:
-                        cancel.raise_if_cancelled()
-                    progress(position, total)
+            for row in in_chunks(plan.rows, progress, cancel, every=CHUNK):
                 metric = metrics.get(row.metric_id)
                 if metric is None or (
                     metric.baseline_on is not None and row.measured_on < metric.baseline_on
@@ -193,7 +141,6 @@ class ReadingsImport:
                 record.value = row.value
                 record.note = note
                 replaced += 1
-            progress(total, total)
             session.add(
                 AuditEntry(
                     action="readings_import",
@@ -211,22 +158,7 @@ class ReadingsImport:
             replaced=replaced,
             unchanged=unchanged,
             metrics=len(metric_ids),
-            skipped_bad_rows=plan.bad_rows if not plan.ok else 0,
-        )
-
-
-def _refuse_empty(path: Path) -> None:
-    """An empty file gets a message about readings (the roster reader's speaks of rosters)."""
-    try:
-        empty = path.is_file() and path.stat().st_size == 0
-    except OSError:
-        return  # the reader explains it
-    if empty:
-        raise RosterFileError(
-            _(
-                "The file is empty (0 bytes). Save the readings again from your spreadsheet "
-                "and choose the new file."
-            )
+            skipped_bad_rows=plan.bad_rows,
         )
 
 

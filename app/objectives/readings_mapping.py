@@ -2,13 +2,14 @@
 the objective, from the header words people use.
 
 Headers are compared without case, spaces or punctuation. Each header scores per field;
-fields are handed out best score first, each to one column, the leftmost on a tie.
+fields are handed out as in every import (``app.sheet_import.columns.assign_columns``).
 """
 
 from __future__ import annotations
 
 from app.objectives.readings_model import ReadingField, ReadingsMapping
 from app.roster.mapping import normalise_header
+from app.sheet_import.columns import assign_columns
 
 F = ReadingField
 
@@ -120,22 +121,12 @@ def score_header(header: str) -> list[tuple[int, ReadingField]]:
 
 def guess_readings_mapping(headers: list[str]) -> ReadingsMapping:
     """Guess the columns of a readings file from its headers; unknown columns are left out."""
-    candidates: list[tuple[int, int, ReadingField]] = []
-    for index, header in enumerate(headers):
-        for score, fld in score_header(header):
-            candidates.append((score, index, fld))
-    candidates.sort(key=lambda item: (-item[0], item[1]))
-    chosen: dict[ReadingField, int] = {}
-    used: set[int] = set()
-    for _score, index, fld in candidates:
-        if fld in chosen or index in used:
-            continue
-        chosen[fld] = index
-        used.add(index)
+    chosen = assign_columns(headers, lambda h: ((s, f, None) for s, f in score_header(h)))
+    column = {fld: index for fld, (index, _none) in chosen.items()}
     return ReadingsMapping(
-        metric=chosen.get(F.METRIC),
-        date=chosen.get(F.DATE),
-        value=chosen.get(F.VALUE),
-        note=chosen.get(F.NOTE),
-        objective=chosen.get(F.OBJECTIVE),
+        metric=column.get(F.METRIC),
+        date=column.get(F.DATE),
+        value=column.get(F.VALUE),
+        note=column.get(F.NOTE),
+        objective=column.get(F.OBJECTIVE),
     )

@@ -3,12 +3,13 @@ good and bad rows, and what the import did."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import cast
 
 from app.i18n import N_, translate
-from app.roster.model import Problem
+from app.sheet_import.checking import CheckedPlan
 
 
 class ReadingField(StrEnum):
@@ -53,13 +54,7 @@ class ReadingsMapping:
     column (day first unless some date only makes sense month first)."""
 
     def column(self, fld: ReadingField) -> int | None:
-        return {
-            ReadingField.METRIC: self.metric,
-            ReadingField.DATE: self.date,
-            ReadingField.VALUE: self.value,
-            ReadingField.NOTE: self.note,
-            ReadingField.OBJECTIVE: self.objective,
-        }[fld]
+        return cast("int | None", getattr(self, fld.value))  # the attributes are the values
 
     def missing(self) -> list[ReadingField]:
         """The required fields no column is chosen for."""
@@ -83,27 +78,8 @@ class ReadingRow:
 
 
 @dataclass
-class ReadingsPlan:
+class ReadingsPlan(CheckedPlan[ReadingRow]):
     """Everything the import would record, and every row that stops it, before any write."""
-
-    source: str
-    rows: list[ReadingRow]
-    bad: list[Problem]
-    """One error per problem of a bad row, with its row number and a plain reason."""
-    notes: list[Problem]
-    """Duplicates and reading warnings: worth knowing, but they don't stop the import."""
-    remarks: list[str] = field(default_factory=list)
-    """Things done for the whole file ("dates read day first", "fractions read as %")."""
-    total_rows: int = 0
-
-    @property
-    def ok(self) -> bool:
-        """True when no row is bad: the import can run as it is."""
-        return not self.bad
-
-    @property
-    def bad_rows(self) -> int:
-        return len({p.row for p in self.bad})
 
     @property
     def metrics(self) -> int:

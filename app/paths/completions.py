@@ -1,31 +1,28 @@
 """Import completions from an LMS export (xlsx or csv: person, module, date): read, map,
 check, then record them all in one transaction, or nothing.
 
-Reading reuses the roster import's reader (sheets, encodings, delimiters, title blocks).
-The check (``app.paths.completions_checking``) lists every bad row with its row number and
-a plain reason; nothing is saved while one is left, unless the user explicitly chooses to
-import only the good rows. Recording sets "done" with the date and score (or "in
-progress"); it never replaces a later completion date already recorded, and "in progress"
-never undoes "done".
+Reading and the shape of the steps are every import's (``app.sheet_import``). The check
+(``app.paths.completions_checking``) lists every bad row with its row number and a plain
+reason; nothing is saved while one is left, unless the user explicitly chooses to import only
+the good rows. Recording sets "done" with the date and score (or "in progress"); it never
+replaces a later completion date already recorded, and "in progress" never undoes "done".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.events import ChangeBus, Topic
-from app.i18n import _, ngettext
+from app.i18n import N_, _
 from app.paths.completions_checking import (
     Directory,
     FollowedPath,
     KnownModule,
-    KnownPerson,
     check_completions,
 )
 from app.paths.completions_mapping import guess_completion_mapping
@@ -37,11 +34,13 @@ from app.paths.completions_model import (
 )
 from app.paths.service import PathService
 from app.progress import CancelToken, Progress, no_progress
-from app.roster.model import RosterFileError, RosterTable, SheetChoice
+from app.roster.model import RosterTable
+from app.sheet_import.checking import in_chunks
+from app.sheet_import.people import load_people
+from app.sheet_import.service import SpreadsheetImport
 from db.database import Database
 from db.models import (
     AuditEntry,
-    Employee,
     LearningModule,
     LearningPath,
     ModuleProgress,
@@ -54,41 +53,19 @@ from db.models import (
 CHUNK = 500
 
 
-class CompletionImportService:
+class CompletionImportService(SpreadsheetImport[CompletionPlan, ImportedCompletions]):
     """Each step is separate so the dialog can show the mapping and the bad rows in between."""
+
+    EMPTY_FILE = N_(
+        "The file is empty (0 bytes). Export the completions again from your learning system "
+        "(LMS) and choose the new file."
+    )
+    NOTHING_TO_SAVE = N_("No row of the file records a completion or progress; nothing was saved.")
 
     def __init__(self, database: Database, changes: ChangeBus, paths: PathService) -> None:
         self._db = database
         self._changes = changes
         self._paths = paths
-
-    # Reading -----------------------------------------------------------------------------
-    @staticmethod
-    def sheets(path: Path) -> list[SheetChoice]:
-        from app.roster.reading import list_sheets
-
-        _refuse_empty(path)
-        return list_sheets(path)
-
-    @staticmethod
-    def default_sheet(path: Path) -> str | None:
-        from app.roster.reading import default_sheet
-
-        return default_sheet(path)
-
-    @staticmethod
-    def read(
-        path: Path,
-        sheet: str | None = None,
-        *,
-        progress: Progress = no_progress,
-        cancel: CancelToken | None = None,
-    ) -> RosterTable:
-        """The table of the export; RosterFileError says what is wrong with a bad file."""
-        from app.roster.reading import read_table
-
-        _refuse_empty(path)
-        return read_table(path, sheet, progress=progress, cancel=cancel)
 
     @staticmethod
     def guess_mapping(table: RosterTable) -> CompletionMapping:
@@ -111,19 +88,7 @@ class CompletionImportService:
     def _directory(self, today: date) -> Directory:
         modules = [KnownModule(m.key, m.title) for m in self._paths.modules()]
         with self._db.reading() as session:
-            people = [
-                KnownPerson(*row)
-                for row in session.execute(
-                    select(
-                        Employee.id,
-                        Employee.display_name,
-                        Employee.employee_number,
-                        Employee.email,
-                        Employee.first_name,
-                        Employee.last_name,
-                    )
-                )
-            ]
+            people = load_people(session)
             keys_of: dict[int, set[str]] = {}
             names: dict[int, str] = {}
             for path_id, name, key in session.execute(
@@ -149,35 +114,9 @@ class CompletionImportService:
         return Directory(people=people, modules=modules, paths_of=paths_of, today=today)
 
     # Recording ---------------------------------------------------------------------------
-    def apply(
-        self,
-        plan: CompletionPlan,
-        *,
-        skip_bad_rows: bool = False,
-        progress: Progress = no_progress,
-        cancel: CancelToken | None = None,
+    def _save(
+        self, plan: CompletionPlan, progress: Progress, cancel: CancelToken | None
     ) -> ImportedCompletions:
-        """Record every good row in one transaction.
-
-        Refuses (ValidationError, nothing saved) while the plan has bad rows, unless
-        ``skip_bad_rows`` says the user chose to import the good rows and leave the bad out.
-        """
-        if not plan.ok and not skip_bad_rows:
-            raise ValidationError(
-                ngettext(
-                    "{n} row of the file has a problem; nothing was saved. Fix it in the "
-                    "file and import again.",
-                    "{n} rows of the file have problems; nothing was saved. Fix them in the "
-                    "file and import again.",
-                    plan.bad_rows,
-                ).format(n=plan.bad_rows),
-                field="rows",
-            )
-        if not plan.rows:
-            raise ValidationError(
-                _("No row of the file records a completion or progress; nothing was saved."),
-                field="rows",
-            )
         written = unchanged = 0
         path_ids = sorted({p for row in plan.rows for p in row.path_ids})
         with self._db.transaction() as session:
@@ -203,12 +142,7 @@ class CompletionImportService:
                         raise _changed_since_check()
                     targets.append((row, assignment_id, module_ids[row.module_key]))
             stored = _stored_progress(session, {a for _r, a, _m in targets})
-            total = len(targets)
-            for position, (row, assignment_id, module_id) in enumerate(targets):
-                if position % CHUNK == 0:
-                    if cancel is not None:
-                        cancel.raise_if_cancelled()
-                    progress(position, total)
+            for row, assignment_id, module_id in in_chunks(targets, progress, cancel, every=CHUNK):
                 record = stored.get((assignment_id, module_id))
                 if record is None:
                     record = ModuleProgress(assignment_id=assignment_id, module_id=module_id)
@@ -218,7 +152,6 @@ class CompletionImportService:
                     written += 1
                 else:
                     unchanged += 1
-            progress(total, total)
             session.add(
                 AuditEntry(
                     action="completions_import",
@@ -235,22 +168,7 @@ class CompletionImportService:
             people=plan.people,
             modules=plan.modules,
             unchanged=unchanged,
-            skipped_bad_rows=plan.bad_rows if not plan.ok else 0,
-        )
-
-
-def _refuse_empty(path: Path) -> None:
-    """An empty file gets a message about LMS exports (the roster reader's speaks of rosters)."""
-    try:
-        empty = path.is_file() and path.stat().st_size == 0
-    except OSError:
-        return  # the reader explains it
-    if empty:
-        raise RosterFileError(
-            _(
-                "The file is empty (0 bytes). Export the completions again from your "
-                "learning system (LMS) and choose the new file."
-            )
+            skipped_bad_rows=plan.bad_rows,
         )
 
 

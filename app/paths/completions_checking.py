@@ -12,48 +12,33 @@ out. The same person and module twice is a note, not an error: the completion wi
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.errors import ValidationError
 from app.i18n import _, ngettext
 from app.paths.completions_model import (
     CompletionField,
     CompletionMapping,
     CompletionPlan,
     CompletionRow,
-    PersonKey,
 )
 from app.paths.completions_values import (
     COMPLETED,
     FAILED_WORDS,
     IN_PROGRESS,
     NOT_STARTED,
-    ScoreError,
-    is_blank,
-    normalise_title,
-    parse_score,
     parse_status,
-    read_date,
-    scores_are_fractions,
     status_word,
 )
 from app.progress import CancelToken, Progress, no_progress
-from app.roster.model import Cell, Problem, RosterTable
-from app.roster.values import cell_text, collapse_spaces, numeric_date_order
+from app.roster.model import Problem, RosterTable
+from app.sheet_import.checking import RowCheck, SheetCheck, one_per_key
+from app.sheet_import.columns import bare_fractions, check_columns
+from app.sheet_import.people import KnownPerson, PeopleIndex
+from app.sheet_import.values import ScoreError, ScoreOutOfRange, normalise_title, percent_score
 
-_PROGRESS_EVERY = 200
-
-
-@dataclass(frozen=True)
-class KnownPerson:
-    id: int
-    display_name: str
-    employee_number: str | None
-    email: str | None
-    first_name: str | None
-    last_name: str | None
+F = CompletionField
+Row = RowCheck[CompletionField]
 
 
 @dataclass(frozen=True)
@@ -78,63 +63,6 @@ class Directory:
     paths_of: dict[int, list[FollowedPath]]
     """Person id -> the paths they follow (retired versions included)."""
     today: date = field(default_factory=date.today)
-
-
-class _People:
-    """Look people up by employee number, e-mail or name, without case."""
-
-    def __init__(self, people: list[KnownPerson]) -> None:
-        self.by_id = {p.id: p for p in people}
-        self.numbers: dict[str, list[int]] = {}
-        self.unpadded: dict[str, list[int]] = {}
-        self.emails: dict[str, list[int]] = {}
-        self.names: dict[str, list[int]] = {}
-        for person in people:
-            if person.employee_number:
-                number = person.employee_number.strip().casefold()
-                self.numbers.setdefault(number, []).append(person.id)
-                if number.isdigit():
-                    self.unpadded.setdefault(number.lstrip("0"), []).append(person.id)
-            if person.email:
-                self.emails.setdefault(person.email.strip().casefold(), []).append(person.id)
-            names = {person.display_name}
-            if person.first_name and person.last_name:
-                names.add(f"{person.first_name} {person.last_name}")
-                names.add(f"{person.last_name}, {person.first_name}")
-                names.add(f"{person.last_name} {person.first_name}")
-            for name in names:
-                self.names.setdefault(_name_key(name), []).append(person.id)
-        for index in (self.numbers, self.unpadded, self.emails, self.names):
-            for key, ids in index.items():
-                index[key] = list(dict.fromkeys(ids))
-
-    def by_number(self, text: str) -> list[int]:
-        key = text.casefold()
-        found = self.numbers.get(key, [])
-        if not found and key.isdigit():
-            found = self.unpadded.get(key.lstrip("0"), [])
-        return found
-
-    def by_email(self, text: str) -> list[int]:
-        return self.emails.get(text.removeprefix("mailto:").strip().casefold(), [])
-
-    def by_name(self, text: str) -> list[int]:
-        return self.names.get(_name_key(text), [])
-
-    def find(self, text: str, key: PersonKey) -> list[int]:
-        if key is PersonKey.EMPLOYEE_NUMBER:
-            return self.by_number(text)
-        if key is PersonKey.EMAIL:
-            return self.by_email(text)
-        if key is PersonKey.FULL_NAME:
-            return self.by_name(text)
-        if "@" in text:
-            return self.by_email(text)
-        return self.by_number(text) or self.by_name(text)
-
-
-def _name_key(text: str) -> str:
-    return collapse_spaces(text).casefold()
 
 
 class _Modules:
@@ -168,9 +96,6 @@ class _Modules:
         return self.titles[match[0]] if match else None
 
 
-Complain = Callable[[CompletionField | None, str, str | None], None]
-
-
 def check_completions(
     table: RosterTable,
     mapping: CompletionMapping,
@@ -180,52 +105,59 @@ def check_completions(
     cancel: CancelToken | None = None,
 ) -> CompletionPlan:
     """Check every row of ``table`` (see the module docstring); nothing is written."""
-    _check_mapping(table, mapping)
-    assert mapping.person is not None and mapping.module is not None and mapping.date is not None
-
-    def header(fld: CompletionField | None) -> str | None:
-        column = mapping.column(fld) if fld is not None else None
-        return table.headers[column] if column is not None else None
-
-    plan = CompletionPlan(
-        source=table.source_name, rows=[], bad=[], notes=[], total_rows=len(table.rows)
+    check_columns(
+        table,
+        ((f, mapping.column(f)) for f in CompletionField),
+        missing=mapping.missing(),
+        message=_(
+            "Choose the column that holds: {fields}. An LMS export needs at least the "
+            "person, the module and the completion date; if your export has no such "
+            "column, export it again with that column."
+        ),
     )
-    plan.remarks.extend(table.notes)
-    for problem in table.problems:
-        (plan.bad if problem.severity == "error" else plan.notes).append(problem)
-
-    day_first = _day_first(table, mapping, plan.remarks, header(CompletionField.DATE) or "")
-    fractions = _score_scale(table, mapping, plan.remarks, header(CompletionField.SCORE) or "")
-    people = _People(directory.people)
+    assert mapping.person is not None and mapping.module is not None and mapping.date is not None
+    plan = CompletionPlan(source=table.source_name, total_rows=len(table.rows))
+    sheet = SheetCheck(
+        table,
+        mapping,
+        plan,
+        today=directory.today,
+        dates=F.DATE,
+        date_advice=_("If your LMS writes the month first, choose that on the mapping page."),
+    )
+    fractions = mapping.score is not None and bare_fractions(table, [mapping.score])
+    if fractions:
+        plan.remarks.append(
+            _(
+                "The scores in “{column}” are between 0 and 1, so they were read as "
+                "fractions (0.85 is 85%)."
+            ).format(column=sheet.header(F.SCORE))
+        )
+    people = PeopleIndex(directory.people)
     modules = _Modules(directory.modules)
     failed = not_started = 0
-    total = len(table.rows)
-    for position, source in enumerate(table.rows):
-        if position % _PROGRESS_EVERY == 0:
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            progress(position, total)
-        cells = source.cells
-        number = source.number
-        bad_before = len(plan.bad)
-
-        def complain(fld: CompletionField | None, message: str, value: str | None) -> None:
-            plan.bad.append(Problem(number, header(fld), message, value, "error"))  # noqa: B023
-
-        status = _status(cells, mapping, complain)
+    for source in sheet.rows(progress, cancel):
+        row = RowCheck(sheet, source)
+        status = _status(row)
         if status == NOT_STARTED:
             not_started += 1
             continue
-        if mapping.status is not None and status_word(cells[mapping.status]) in FAILED_WORDS:
+        if status_word(row.cell(F.STATUS)) in FAILED_WORDS:
             failed += 1
-        person = _person(cells[mapping.person], mapping.person_key, people, complain)
-        module = _module(cells[mapping.module], modules, complain)
+        person = row.person(
+            F.PERSON,
+            mapping.person_key,
+            people,
+            missing=_("The person is missing. Fill it in, or take the row out."),
+            advice=_("Check the spelling, or add the person on the People page first."),
+        )
+        module = _module(row, modules)
         done_on: date | None = None
         score: float | None = None
         if status != IN_PROGRESS:
-            done_on = _date(cells[mapping.date], table.date_1904, day_first, directory, complain)
+            done_on = _date(row)
             if mapping.score is not None:
-                score = _score(cells[mapping.score], fractions, complain)
+                score = _score(row, fractions)
         if person is None or module is None:
             continue
         followed = directory.paths_of.get(person.id, [])
@@ -241,17 +173,14 @@ def check_completions(
                     "{person} does not follow any learning path yet. Assign them a path "
                     "first, or take the row out."
                 )
-            complain(
-                None,
-                message.format(person=person.display_name, module=module.title),
-                None,
-            )
+            message = message.format(person=person.display_name, module=module.title)
+            row.complain(None, message, None)
             continue
-        if len(plan.bad) > bad_before:
+        if not row.ok:
             continue
         plan.rows.append(
             CompletionRow(
-                row=number,
+                row=row.row_number,
                 person_id=person.id,
                 person_name=person.display_name,
                 path_ids=path_ids,
@@ -262,7 +191,6 @@ def check_completions(
                 score=score,
             )
         )
-    progress(total, total)
     plan.left_out = not_started
     _drop_duplicates(plan)
     if not_started:
@@ -286,96 +214,16 @@ def check_completions(
     return plan
 
 
-def _check_mapping(table: RosterTable, mapping: CompletionMapping) -> None:
-    missing = mapping.missing()
-    if missing:
-        names = ", ".join(f.label for f in missing)
-        raise ValidationError(
-            _(
-                "Choose the column that holds: {fields}. An LMS export needs at least the "
-                "person, the module and the completion date; if your export has no such "
-                "column, export it again with that column."
-            ).format(fields=names),
-            field=missing[0].value,
-        )
-    seen: dict[int, CompletionField] = {}
-    for fld in CompletionField:
-        column = mapping.column(fld)
-        if column is None:
-            continue
-        if not 0 <= column < len(table.headers):
-            raise ValueError(f"{fld.value} is mapped to column {column}, which doesn't exist")
-        if column in seen:
-            raise ValidationError(
-                _("The column “{column}” is chosen for both {first} and {second}.").format(
-                    column=table.headers[column], first=seen[column].label, second=fld.label
-                ),
-                field=fld.value,
-            )
-        seen[column] = fld
-
-
-def _day_first(
-    table: RosterTable, mapping: CompletionMapping, remarks: list[str], column_name: str
-) -> bool:
-    if mapping.day_first is not None:
-        return mapping.day_first
-    assert mapping.date is not None
-    texts = [r.cells[mapping.date] for r in table.rows]
-    day_first, ambiguous = numeric_date_order(t for t in texts if isinstance(t, str))
-    if ambiguous:
-        if day_first:
-            note = _(
-                "Dates such as 03/04/2026 in “{column}” were read day first (3 April 2026). "
-                "If your LMS writes the month first, choose that on the mapping page."
-            )
-        else:
-            note = _(
-                "Dates such as 03/04/2026 in “{column}” were read month first (March 4, "
-                "2026), because some dates in the column only make sense that way."
-            )
-        remarks.append(note.format(column=column_name))
-    return day_first
-
-
-def _score_scale(
-    table: RosterTable, mapping: CompletionMapping, remarks: list[str], column_name: str
-) -> bool:
-    """True when the bare numbers of the score column are fractions (0.85 = 85%)."""
-    if mapping.score is None:
-        return False
-    plain: list[float] = []
-    for row in table.rows:
-        try:
-            parsed = parse_score(row.cells[mapping.score])
-        except ScoreError:
-            continue
-        if parsed is not None and not parsed[1]:
-            plain.append(parsed[0])
-    fractions = scores_are_fractions(plain)
-    if fractions:
-        remarks.append(
-            _(
-                "The scores in “{column}” are between 0 and 1, so they were read as "
-                "fractions (0.85 is 85%)."
-            ).format(column=column_name)
-        )
-    return fractions
-
-
-def _status(cells: list[Cell], mapping: CompletionMapping, complain: Complain) -> str | None:
+def _status(row: Row) -> str | None:
     """completed / in_progress / not_started, or None when the file gives no status."""
-    if mapping.status is None:
-        return None
-    value = cells[mapping.status]
-    word = status_word(value)
+    word = status_word(row.cell(F.STATUS))
     if word is None:
         return None
     status = parse_status(word)
     if status is None:
-        shown = cell_text(value)
-        complain(
-            CompletionField.STATUS,
+        shown = row.shown(F.STATUS)
+        row.complain(
+            F.STATUS,
             _(
                 "The status “{status}” is not understood. Use Completed, In progress or Not "
                 "started (Passed, Failed and Enrolled are understood too)."
@@ -386,63 +234,17 @@ def _status(cells: list[Cell], mapping: CompletionMapping, complain: Complain) -
     return status
 
 
-def _person(value: Cell, key: PersonKey, people: _People, complain: Complain) -> KnownPerson | None:
-    text = cell_text(value)
-    text = collapse_spaces(text) if text else None
-    if not text or is_blank(text):
-        complain(
-            CompletionField.PERSON,
-            _("The person is missing. Fill it in, or take the row out."),
-            None,
-        )
-        return None
-    found = people.find(text, key)
-    if len(found) == 1:
-        return people.by_id[found[0]]
-    if found:
-        complain(
-            CompletionField.PERSON,
-            _(
-                "“{person}” matches {count} people in the data file. Use the employee "
-                "number or the e-mail to tell them apart."
-            ).format(person=text, count=len(found)),
-            text,
-        )
-        return None
-    if key is PersonKey.EMPLOYEE_NUMBER:
-        message = _("No one in the data file has the employee number “{person}”.")
-    elif key is PersonKey.EMAIL:
-        message = _("No one in the data file has the e-mail “{person}”.")
-    elif key is PersonKey.FULL_NAME:
-        message = _("No one in the data file is called “{person}”.")
-    else:
-        message = _("No one in the data file has “{person}” as employee number, e-mail or name.")
-    complain(
-        CompletionField.PERSON,
-        message.format(person=text)
-        + " "
-        + _("Check the spelling, or add the person on the People page first."),
-        text,
-    )
-    return None
-
-
-def _module(value: Cell, modules: _Modules, complain: Complain) -> KnownModule | None:
-    text = cell_text(value)
-    text = collapse_spaces(text) if text else None
-    if not text or is_blank(text):
-        complain(
-            CompletionField.MODULE,
-            _("The module is missing. Fill it in, or take the row out."),
-            None,
-        )
+def _module(row: Row, modules: _Modules) -> KnownModule | None:
+    text = row.text(F.MODULE)
+    if text is None:
+        row.complain(F.MODULE, _("The module is missing. Fill it in, or take the row out."), None)
         return None
     found = modules.find(text)
     if len(found) == 1:
         return found[0]
     if found:
-        complain(
-            CompletionField.MODULE,
+        row.complain(
+            F.MODULE,
             _("“{module}” matches {count} modules; use the module's key instead.").format(
                 module=text, count=len(found)
             ),
@@ -457,16 +259,14 @@ def _module(value: Cell, modules: _Modules, complain: Complain) -> KnownModule |
         message += " " + _("Did you mean “{title}”?").format(title=close)
     else:
         message += " " + _("Add it to the module library first, or take the row out.")
-    complain(CompletionField.MODULE, message, text)
+    row.complain(F.MODULE, message, text)
     return None
 
 
-def _date(
-    value: Cell, date_1904: bool, day_first: bool, directory: Directory, complain: Complain
-) -> date | None:
-    if is_blank(value):
-        complain(
-            CompletionField.DATE,
+def _date(row: Row) -> date | None:
+    if row.text(F.DATE) is None:
+        row.complain(
+            F.DATE,
             _(
                 "The completion date is missing. Fill it in, or set the status to In progress "
                 "if the module is not done yet."
@@ -474,76 +274,29 @@ def _date(
             None,
         )
         return None
-    parsed = read_date(value, date_1904=date_1904, day_first=day_first)
-    shown = cell_text(value)
-    if parsed is None:
-        complain(
-            CompletionField.DATE,
-            _(
-                "“{value}” is not a date that can be read. Write it as 2026-03-31 or 31/03/2026."
-            ).format(value=shown),
-            shown,
-        )
-        return None
-    if parsed > directory.today:
-        complain(
-            CompletionField.DATE,
-            _("The completion date {date} is in the future.").format(date=parsed.isoformat()),
-            shown,
-        )
-        return None
-    return parsed
+    return row.day(F.DATE, future=_("The completion date {date} is in the future."))
 
 
-def _score(value: Cell, fractions: bool, complain: Complain) -> float | None:
-    shown = cell_text(value)
+def _score(row: Row, fractions: bool) -> float | None:
+    shown = row.shown(F.SCORE)
     try:
-        parsed = parse_score(value)
+        return percent_score(row.cell(F.SCORE), fractions)
+    except ScoreOutOfRange:
+        message = _("The score {value} is out of range: a score is from 0 to 100 %.")
     except ScoreError:
-        complain(
-            CompletionField.SCORE,
-            _(
-                "“{value}” is not a score. A score is a number from 0 to 100 (or 85%, or 0.85); "
-                "if the column holds letter grades, choose no score column on the mapping page."
-            ).format(value=shown),
-            shown,
+        message = _(
+            "“{value}” is not a score. A score is a number from 0 to 100 (or 85%, or 0.85); "
+            "if the column holds letter grades, choose no score column on the mapping page."
         )
-        return None
-    if parsed is None:
-        return None
-    number, percent = parsed
-    if fractions and not percent:
-        number *= 100
-    if not 0 <= number <= 100:
-        complain(
-            CompletionField.SCORE,
-            _("The score {value} is out of range: a score is from 0 to 100 %.").format(value=shown),
-            shown,
-        )
-        return None
-    return round(number, 2)
+    row.complain(F.SCORE, message.format(value=shown), shown)
+    return None
 
 
 def _drop_duplicates(plan: CompletionPlan) -> None:
     """Keep one row per person and module: done beats in progress, then the later date."""
-    best: dict[tuple[int, str], CompletionRow] = {}
-    order: list[tuple[int, str]] = []
-    losers: list[tuple[CompletionRow, CompletionRow]] = []
-    for row in plan.rows:
-        key = (row.person_id, row.module_key)
-        kept = best.get(key)
-        if kept is None:
-            best[key] = row
-            order.append(key)
-            continue
-        if _rank(row) >= _rank(kept):
-            losers.append((kept, row))
-            best[key] = row
-        else:
-            losers.append((row, kept))
-    if not losers:
-        return
-    plan.rows = [best[key] for key in order]
+    plan.rows, losers = one_per_key(
+        plan.rows, lambda r: (r.person_id, r.module_key), lambda r, kept: _rank(r) >= _rank(kept)
+    )
     plan.left_out += len(losers)
     for dropped, kept in sorted(losers, key=lambda pair: pair[0].row):
         first, second = sorted((dropped.row, kept.row))

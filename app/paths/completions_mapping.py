@@ -2,69 +2,19 @@
 and the score, from the header words common LMS exports use.
 
 Headers are compared without case, spaces or punctuation ("Completion date", "completion_date"
-and "COMPLETION-DATE" are the same). Each header scores per field; fields are handed out best
-score first, each field to one column and each column to one field, the leftmost on a tie.
+and "COMPLETION-DATE" are the same). Each header scores per field; fields are handed out as
+in every import (``app.sheet_import.columns.assign_columns``).
 """
 
 from __future__ import annotations
 
-from app.paths.completions_model import CompletionField, CompletionMapping, PersonKey
+from app.paths.completions_model import CompletionField, CompletionMapping
 from app.roster.mapping import normalise_header
+from app.sheet_import.columns import assign_columns
+from app.sheet_import.people import PersonKey, person_header_scores
 
 F = CompletionField
 
-_EMPLOYEE_NUMBER = frozenset(
-    {
-        "employeeid",
-        "employeenumber",
-        "employeeno",
-        "employeecode",
-        "empid",
-        "empno",
-        "staffid",
-        "staffnumber",
-        "staffno",
-        "personnelnumber",
-        "payrollnumber",
-        "workerid",
-        "personnumber",
-    }
-)
-_LMS_ID = frozenset({"userid", "learnerid", "useridnumber", "idnumber", "participantid"})
-"""Often the LMS's own number rather than the employee number: a weak guess."""
-_FULL_NAME = frozenset(
-    {
-        "name",
-        "fullname",
-        "employeename",
-        "learnername",
-        "displayname",
-        "participantname",
-        "studentname",
-        "traineename",
-        "attendeename",
-        "userfullname",
-        "personname",
-        "staffname",
-    }
-)
-_ANY_PERSON = frozenset(
-    {
-        "user",
-        "learner",
-        "username",
-        "employee",
-        "participant",
-        "student",
-        "trainee",
-        "attendee",
-        "person",
-        "login",
-        "userlogin",
-        "account",
-        "who",
-    }
-)
 _MODULE_TITLE = frozenset(
     {
         "course",
@@ -186,28 +136,13 @@ _SCORE = frozenset(
 )
 
 
-def _person_scores(key: str) -> list[tuple[int, PersonKey]]:
-    found: list[tuple[int, PersonKey]] = []
-    if key in _EMPLOYEE_NUMBER or "employeeid" in key or "employeenumber" in key:
-        found.append((10, PersonKey.EMPLOYEE_NUMBER))
-    elif key in _LMS_ID:
-        found.append((6, PersonKey.EMPLOYEE_NUMBER))
-    if "email" in key or key.endswith("mail"):
-        found.append((9, PersonKey.EMAIL))
-    if key in _FULL_NAME or key.endswith("fullname"):
-        found.append((8, PersonKey.FULL_NAME))
-    if key in _ANY_PERSON:
-        found.append((7, PersonKey.ANY))
-    return found
-
-
 def score_header(header: str) -> list[tuple[int, CompletionField, PersonKey | None]]:
     """Candidate meanings of one header with their scores, best first (may be empty)."""
     key = normalise_header(header)
     if not key:
         return []
     found: list[tuple[int, CompletionField, PersonKey | None]] = [
-        (score, F.PERSON, person_key) for score, person_key in _person_scores(key)
+        (score, F.PERSON, person_key) for score, person_key in person_header_scores(key)
     ]
     if key in _MODULE_TITLE:
         found.append((10 if key != "title" else 6, F.MODULE, None))
@@ -246,26 +181,14 @@ def guess_completion_mapping(headers: list[str]) -> CompletionMapping:
     The person column prefers an employee number, then an e-mail, then a full name, then a
     column such as "User" or "Learner" that may hold any of them.
     """
-    candidates: list[tuple[int, int, CompletionField, PersonKey | None]] = []
-    for index, header in enumerate(headers):
-        for score, fld, person_key in score_header(header):
-            candidates.append((score, index, fld, person_key))
-    candidates.sort(key=lambda item: (-item[0], item[1]))
-    chosen: dict[CompletionField, tuple[int, PersonKey | None]] = {}
-    used: set[int] = set()
-    for _score, index, fld, person_key in candidates:
-        if fld in chosen or index in used:
-            continue
-        chosen[fld] = (index, person_key)
-        used.add(index)
+    chosen = assign_columns(headers, score_header)
 
     def column(fld: CompletionField) -> int | None:
         return chosen[fld][0] if fld in chosen else None
 
-    person_key = chosen[F.PERSON][1] if F.PERSON in chosen else None
     return CompletionMapping(
         person=column(F.PERSON),
-        person_key=person_key or PersonKey.ANY,
+        person_key=chosen.get(F.PERSON, (0, None))[1] or PersonKey.ANY,
         module=column(F.MODULE),
         date=column(F.DATE),
         status=column(F.STATUS),

@@ -3,12 +3,14 @@ checked plan of good and bad rows, and what the import did."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import cast
 
 from app.i18n import N_, translate
-from app.roster.model import Problem
+from app.sheet_import.checking import CheckedPlan
+from app.sheet_import.people import PersonKey as PersonKey
 
 
 class CompletionField(StrEnum):
@@ -38,28 +40,6 @@ _FIELD_LABELS: dict[CompletionField, str] = {
 }
 
 
-class PersonKey(StrEnum):
-    """How the person column names the person."""
-
-    EMPLOYEE_NUMBER = "employee_number"
-    EMAIL = "email"
-    FULL_NAME = "full_name"
-    ANY = "any"
-    """Employee number, e-mail or full name, whichever matches ("User", "Learner")."""
-
-    @property
-    def label(self) -> str:
-        return translate(_KEY_LABELS[self])
-
-
-_KEY_LABELS: dict[PersonKey, str] = {
-    PersonKey.EMPLOYEE_NUMBER: N_("Employee number"),
-    PersonKey.EMAIL: N_("E-mail"),
-    PersonKey.FULL_NAME: N_("Full name"),
-    PersonKey.ANY: N_("Employee number, e-mail or name"),
-}
-
-
 @dataclass(frozen=True)
 class CompletionMapping:
     """Which column (index into ``RosterTable.headers``) holds what; None when none does."""
@@ -75,13 +55,7 @@ class CompletionMapping:
     from the column (day first unless some date only makes sense month first)."""
 
     def column(self, fld: CompletionField) -> int | None:
-        return {
-            CompletionField.PERSON: self.person,
-            CompletionField.MODULE: self.module,
-            CompletionField.DATE: self.date,
-            CompletionField.STATUS: self.status,
-            CompletionField.SCORE: self.score,
-        }[fld]
+        return cast("int | None", getattr(self, fld.value))  # the attributes are the values
 
     def missing(self) -> list[CompletionField]:
         """The required fields no column is chosen for."""
@@ -107,29 +81,11 @@ class CompletionRow:
 
 
 @dataclass
-class CompletionPlan:
+class CompletionPlan(CheckedPlan[CompletionRow]):
     """Everything the import would record, and every row that stops it, before any write."""
 
-    source: str
-    rows: list[CompletionRow]
-    bad: list[Problem]
-    """One error per bad row, with its row number and a plain reason."""
-    notes: list[Problem]
-    """Duplicates and reading warnings: worth knowing, but they don't stop the import."""
-    remarks: list[str] = field(default_factory=list)
-    """Things done for the whole file ("scores read as fractions", "3 rows say not started")."""
-    total_rows: int = 0
     left_out: int = 0
     """Rows that change nothing (status "not started", "enrolled"), and duplicates dropped."""
-
-    @property
-    def ok(self) -> bool:
-        """True when no row is bad: the import can run as it is."""
-        return not self.bad
-
-    @property
-    def bad_rows(self) -> int:
-        return len({p.row for p in self.bad})
 
     @property
     def people(self) -> int:

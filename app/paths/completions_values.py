@@ -1,21 +1,14 @@
-"""Reading the values of an LMS export: status words, scores and completion dates.
+"""Reading the status words of an LMS export ("Passed", "In-Progress", "Enrolled").
 
-Pure functions; the rules for dates are the roster import's (``app.roster.values``).
+Pure functions; scores and dates are read as in every import (``app.sheet_import.values``).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 
 from app.roster.model import Cell
-from app.roster.values import (
-    cell_text,
-    collapse_spaces,
-    excel_serial_to_date,
-    is_null_token,
-    parse_text_date,
-)
+from app.roster.values import cell_text, collapse_spaces, is_null_token
 
 COMPLETED = "completed"
 IN_PROGRESS = "in_progress"
@@ -125,83 +118,3 @@ def parse_status(word: str) -> str | None:
     if word in _NOT_STARTED_WORDS:
         return NOT_STARTED
     return None
-
-
-_FRACTION = re.compile(r"^(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)$")
-_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-
-
-class ScoreError(ValueError):
-    """A score value that is not a number."""
-
-
-def parse_score(value: Cell) -> tuple[float, bool] | None:
-    """A score as ``(number, already_percent)``; None when empty.
-
-    "85%" and "17/20" are percentages already (85.0); a bare number (0.85, 85) is returned
-    as written, and the column decides whether it is a fraction (see :func:`scale_scores`).
-    Raises ScoreError for anything else (letter grades, words).
-    """
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise ScoreError(str(value))
-    if isinstance(value, int | float):
-        number = float(value)
-        if number != number:  # NaN
-            return None
-        return number, False
-    if isinstance(value, date | datetime):
-        raise ScoreError(cell_text(value) or "")
-    text = collapse_spaces(value).replace(" ", "")
-    if not text or is_null_token(text):
-        return None
-    if text.endswith("%"):
-        body = text[:-1].replace(",", ".")
-        if _NUMBER.match(body):
-            return float(body), True
-        raise ScoreError(value)
-    fraction = _FRACTION.match(text)
-    if fraction:
-        top = float(fraction.group(1).replace(",", "."))
-        bottom = float(fraction.group(2).replace(",", "."))
-        if bottom == 0:
-            raise ScoreError(value)
-        return top * 100 / bottom, True
-    body = text.replace(",", ".")
-    if _NUMBER.match(body):
-        return float(body), False
-    raise ScoreError(value)
-
-
-def scores_are_fractions(plain: list[float]) -> bool:
-    """True when a column's bare numbers are all between 0 and 1 (0.85 meaning 85%)."""
-    return bool(plain) and all(0 <= n <= 1 for n in plain) and any(n > 0 for n in plain)
-
-
-def read_date(value: Cell, *, date_1904: bool, day_first: bool) -> date | None:
-    """A completion date from a cell (a date, an Excel serial number or text); None when the
-    cell is empty or can't be read. Use :func:`is_blank` to tell the two apart."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int | float):
-        return excel_serial_to_date(float(value), date_1904=date_1904)
-    text = collapse_spaces(value)
-    if not text or is_null_token(text):
-        return None
-    return parse_text_date(text, day_first=day_first)
-
-
-def is_blank(value: Cell) -> bool:
-    """True for an empty cell or a placeholder such as "N/A" or "-"."""
-    text = cell_text(value)
-    return text is None or not collapse_spaces(text) or is_null_token(collapse_spaces(text))
-
-
-def normalise_title(text: str) -> str:
-    """A module title or key as compared: no case, spaces or punctuation."""
-    return re.sub(r"[\W_]+", "", text.casefold())

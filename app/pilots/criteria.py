@@ -6,6 +6,10 @@ than ``MIN_OBSERVATIONS`` people (or timed tasks) behind a figure it is "not eno
 whatever the figure says; otherwise the point estimate decides met or not met, and the
 sentence says so when the 95 % interval straddles the target, because then the result is not
 certain either way.
+
+``evaluate`` judges a criterion for good, as at the end of a pilot. While a pilot runs its
+criteria are "not yet judged" instead (app/pilots/judging.py says when, and
+app/pilots/criteria_so_far.py words the figures so far).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from app.errors import ValidationError
@@ -83,6 +89,43 @@ class Verdict(StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     NOT_ENOUGH_DATA = "not_enough_data"
+    IN_PROGRESS = "in_progress"
+    """Not yet judged: the pilot is still running and the figure is the one so far."""
+
+
+@dataclass(frozen=True)
+class Judging:
+    """Where a pilot stands on the day its criteria are judged (app/pilots/judging.py)."""
+
+    final: bool = True
+    """The criteria are judged met or not met; False: only "so far"."""
+    status: str = "evaluating"
+    week: int | None = None
+    """The pilot's week on that day (1 = its first), None before it starts or undated."""
+    weeks: int | None = None
+    """How many weeks it was planned to run, None without both dates."""
+    ends_on: date | None = None
+    """Its planned last day."""
+    overdue: bool = False
+    """Still marked running after its planned end: judged, and it should be ended."""
+    judged_on: date | None = None
+    """The day it was judged."""
+
+    @property
+    def interim(self) -> bool:
+        """Only figures so far: the pilot has not ended."""
+        return not self.final
+
+    @property
+    def end_to_come(self) -> date | None:
+        """The planned end where it is still to come (a pilot never started may be past it)."""
+        if self.ends_on is None or (self.judged_on is not None and self.ends_on < self.judged_on):
+            return None
+        return self.ends_on
+
+
+FINAL = Judging()
+"""Judged for good, with nothing known of the pilot's dates (pure evaluations, tests)."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +142,12 @@ class CriterionResult:
     """A plain sentence for HR and leadership: the finding, the target and the verdict."""
     uncertain: bool = False
     """The interval reaches across the threshold, so the verdict could go the other way."""
+    on_track: bool | None = None
+    """Not yet judged, but the figure so far already reaches the target (True) or, for a
+    measure that can still go either way, falls short of it (False); None when there is
+    nothing to compare yet. Always None once judged."""
+    judging: Judging = FINAL
+    """When and how it was judged."""
 
 
 def _number(value: float) -> str:
@@ -106,9 +155,18 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def _fixed(value: float, decimals: int = _DECIMALS) -> str:
-    text = f"{value:.{decimals}f}"
+def fixed(value: float, decimals: int = _DECIMALS) -> str:
+    """A figure for a sentence: "72.5", never "-0.0". A half rounds up, as by hand and as
+    the results tab rounds it (4.25 → "4.3"; Python's own format would say "4.2")."""
+    exact = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{exact:f}"
     return text if text.strip("-0.") else f"{0:.{decimals}f}"  # never "-0.0"
+
+
+def signed(value: float, decimals: int = _DECIMALS) -> str:
+    """A change with its sign: "+26.4", "-0.3", "0.0"."""
+    text = fixed(value, decimals)
+    return text if text.startswith("-") or not text.strip("0.") else f"+{text}"
 
 
 def criterion_label(criterion: Criterion) -> str:
@@ -169,47 +227,51 @@ def validate_criterion(measure: str, threshold: float, after_weeks: int | None) 
 
 
 @dataclass(frozen=True)
-class _Figure:
+class Figure:
+    """The figure a criterion is judged on, in the threshold's unit, and what it rests on."""
+
     value: float | None
     interval: Interval | None
     n: int
 
 
-def _percent(share: float | None, interval: Interval | None, n: int) -> _Figure:
-    return _Figure(
+def _percent(share: float | None, interval: Interval | None, n: int) -> Figure:
+    return Figure(
         None if share is None else 100 * share, interval.scaled(100) if interval else None, n
     )
 
 
-def _figure(criterion: Criterion, results: PilotResults) -> _Figure:
+def figure_of(criterion: Criterion, results: PilotResults) -> Figure:
+    """The criterion's figure from the pilot's results (weekly use from its week on)."""
     match criterion.measure:
         case "completion":
             done = results.completion
             value = 100 * done.completed / done.enrolled if done.enrolled else None
             interval = done.interval.scaled(100) if done.interval else None
-            return _Figure(value, interval, done.enrolled)
+            return Figure(value, interval, done.enrolled)
         case "satisfaction":
             answers = results.satisfaction
-            return _Figure(answers.mean, answers.interval, answers.n)
+            return Figure(answers.mean, answers.interval, answers.n)
         case "recommend":
             answers = results.satisfaction
-            return _Figure(answers.recommend_mean, answers.recommend_interval, answers.recommend_n)
+            return Figure(answers.recommend_mean, answers.recommend_interval, answers.recommend_n)
         case "learning_gain":
             gain = results.learning_gain
-            return _Figure(gain.mean_change, gain.interval, gain.n_pairs)
+            return Figure(gain.mean_change, gain.interval, gain.n_pairs)
         case "time_saved":
             saved = results.time_saved
             return _percent(saved.median_share, saved.share_interval, saved.n)
         case "weekly_active":
-            use = weekly_active(results.check_ins, _from_week(criterion))
+            use = weekly_active(results.check_ins, from_week(criterion))
             return _percent(use.share, use.interval, use.participants)
         case "engagement":
             change = results.job_satisfaction
-            return _Figure(change.mean_change, change.interval, change.n_pairs)
+            return Figure(change.mean_change, change.interval, change.n_pairs)
     raise ValueError(f"unknown measure {criterion.measure!r}")
 
 
-def _from_week(criterion: Criterion) -> int:
+def from_week(criterion: Criterion) -> int:
+    """The pilot week from which the criterion's figure counts (1 for all but weekly use)."""
     return criterion.after_weeks if criterion.after_weeks is not None else 1
 
 
@@ -315,23 +377,24 @@ def _too_few(criterion: Criterion, n: int) -> str:
                     "at least {needed} are needed to judge the change in engagement.",
                     n,
                 )
-    return text.format(n=n, needed=MIN_OBSERVATIONS, week=_from_week(criterion))
+    return text.format(n=n, needed=MIN_OBSERVATIONS, week=from_week(criterion))
 
 
-def _decimals(value: float, threshold: float) -> int:
-    """One decimal, or as many more (up to three) as it takes for a value just under the
+def decimals_for(value: float, threshold: float, base: int = _DECIMALS) -> int:
+    """``base`` decimals, or as many more (up to three) as it takes for a value just under the
     target not to be shown equal to it ("79.96 %" rather than "80.0 %", which was not met)."""
-    decimals = _DECIMALS
+    decimals = base
     while (
         decimals < 3
         and round(value, _COMPARE_DIGITS) != round(threshold, _COMPARE_DIGITS)
-        and _fixed(value, decimals) == _fixed(threshold, decimals)
+        and fixed(value, decimals) == fixed(threshold, decimals)
     ):
         decimals += 1
     return decimals
 
 
-def _in_unit(measure: str, text: str) -> str:
+def in_unit(measure: str, text: str) -> str:
+    """A number written in the measure's unit: "80.0 %", "4.0", "15.0 points"."""
     if measure in PERCENT_MEASURES:
         return _("{value} %").format(value=text)
     if measure in ("learning_gain", "engagement"):
@@ -339,16 +402,16 @@ def _in_unit(measure: str, text: str) -> str:
     return text
 
 
-def _finding(criterion: Criterion, results: PilotResults, figure: _Figure, decimals: int) -> str:
+def _finding(criterion: Criterion, results: PilotResults, figure: Figure, decimals: int) -> str:
     """What was found, in one clause, with its interval and how many it rests on."""
     measure = criterion.measure
     assert figure.value is not None
-    value = _fixed(figure.value, decimals)
-    change = f"{figure.value:+.{decimals}f}"
+    value = fixed(figure.value, decimals)
+    change = signed(figure.value, decimals)
     details = []
     if figure.interval is not None:
-        low = _fixed(figure.interval.low, decimals)
-        high = _fixed(figure.interval.high, decimals)
+        low = fixed(figure.interval.low, decimals)
+        high = fixed(figure.interval.high, decimals)
         if measure in PERCENT_MEASURES:
             details.append(_("95 % interval {low} % to {high} %").format(low=low, high=high))
         else:
@@ -375,8 +438,8 @@ def _finding(criterion: Criterion, results: PilotResults, figure: _Figure, decim
                 "The average knowledge-check score went from {before} % to {after} %, "
                 "a change of {change} points"
             ).format(
-                before=_fixed(gain.mean_before or 0.0),
-                after=_fixed(gain.mean_after or 0.0),
+                before=fixed(gain.mean_before or 0.0),
+                after=fixed(gain.mean_after or 0.0),
                 change=change,
             )
             details.append(
@@ -396,7 +459,7 @@ def _finding(criterion: Criterion, results: PilotResults, figure: _Figure, decim
             main = _(
                 "From week {week} on, participants used the tool in {value} % of the weeks "
                 "they reported on"
-            ).format(week=_from_week(criterion), value=value)
+            ).format(week=from_week(criterion), value=value)
             details.append(ngettext("{n} participant", "{n} participants", n).format(n=n))
         case _:
             change_in = results.job_satisfaction
@@ -404,8 +467,8 @@ def _finding(criterion: Criterion, results: PilotResults, figure: _Figure, decim
                 "Average job satisfaction went from {before} to {after} out of 5, "
                 "a change of {change} points"
             ).format(
-                before=_fixed(change_in.mean_before or 0.0),
-                after=_fixed(change_in.mean_after or 0.0),
+                before=fixed(change_in.mean_before or 0.0),
+                after=fixed(change_in.mean_after or 0.0),
                 change=change,
             )
             details.append(
@@ -432,15 +495,17 @@ def _verdict_text(verdict: Verdict, uncertain: bool) -> str:
     return _("not met")
 
 
-def _at_least(value: float, threshold: float) -> bool:
+def at_least(value: float, threshold: float) -> bool:
+    """Whether ``value`` reaches ``threshold``, float noise aside."""
     return round(value, _COMPARE_DIGITS) >= round(threshold, _COMPARE_DIGITS)
 
 
 def evaluate(criterion: Criterion, results: PilotResults) -> CriterionResult:
-    """The criterion's value, interval and verdict, and the sentence that explains them."""
+    """The criterion's value, interval and verdict, and the sentence that explains them, as
+    judged for good (app/pilots/judging.py decides whether a pilot is judged yet)."""
     if criterion.measure not in MEASURES:
         raise ValueError(f"unknown measure {criterion.measure!r}")
-    figure = _figure(criterion, results)
+    figure = figure_of(criterion, results)
     if figure.value is None or figure.n < MIN_OBSERVATIONS:
         return CriterionResult(
             criterion,
@@ -451,19 +516,19 @@ def evaluate(criterion: Criterion, results: PilotResults) -> CriterionResult:
             _too_few(criterion, figure.n),
         )
     threshold = criterion.threshold
-    met = _at_least(figure.value, threshold)
+    met = at_least(figure.value, threshold)
     interval = figure.interval
     if interval is None:
         uncertain = False
     elif met:
-        uncertain = not _at_least(interval.low, threshold)
+        uncertain = not at_least(interval.low, threshold)
     else:
-        uncertain = _at_least(interval.high, threshold)
+        uncertain = at_least(interval.high, threshold)
     verdict = Verdict.MET if met else Verdict.NOT_MET
-    decimals = _decimals(figure.value, threshold)
+    decimals = decimals_for(figure.value, threshold)
     sentence = _("{finding}; the target was at least {target}: {verdict}.").format(
         finding=_finding(criterion, results, figure, decimals),
-        target=_in_unit(criterion.measure, _fixed(threshold, decimals)),
+        target=in_unit(criterion.measure, fixed(threshold, decimals)),
         verdict=_verdict_text(verdict, uncertain),
     )
     return CriterionResult(

@@ -6,6 +6,7 @@ The one place the figures of the results tab, the pilot PDF and the workbook com
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from app.pilots.analysis import (
     BeforeAfter,
@@ -17,7 +18,8 @@ from app.pilots.analysis import (
     scale_up,
 )
 from app.pilots.cohort import Candidate, DepartmentCoverage, coverage
-from app.pilots.criteria import evaluate_all
+from app.pilots.criteria import Judging
+from app.pilots.judging import judge_all, judging_on
 from app.pilots.records import ParticipantRow, PilotOutcome
 from app.pilots.service import PilotService
 from app.pilots.tracking import PilotTrackingService
@@ -68,15 +70,18 @@ class PilotOutcomeService:
             career_satisfaction=self._before_after(pilot_id, "career_satisfaction"),
         )
 
-    def outcome(self, pilot_id: int) -> PilotOutcome:
+    def outcome(self, pilot_id: int, today: date | None = None) -> PilotOutcome:
+        """Everything the pilot's results show, its criteria judged as they stand ``today``
+        (by default the real today): for good once it has ended, "so far" while it runs."""
         pilot = self._pilots.pilot(pilot_id)
         participants = self._pilots.participants(pilot_id)
         results = analyse(self.data(pilot_id))
+        judging = judging_on(pilot.status, pilot.starts_on, pilot.ends_on, today or date.today())
         return PilotOutcome(
             pilot=pilot,
             participants=tuple(participants),
             results=results,
-            criteria=evaluate_all(pilot.criteria, results),
+            criteria=judge_all(pilot.criteria, results, judging),
             scale_up=scale_up(results.time_saved, pilot.target_population)
             if pilot.target_population
             else None,
@@ -98,6 +103,15 @@ class PilotOutcomeService:
             BeforeAfter(row.participant_id, row.before, row.after)
             for row in self._tracking.scores(pilot_id, kind)
         )
+
+
+def judging_of(outcome: PilotOutcome, today: date | None = None) -> Judging:
+    """How the outcome's criteria were judged; for a pilot without criteria, how they would
+    be judged ``today`` (by default the real today)."""
+    if outcome.criteria:
+        return outcome.criteria[0].judging
+    pilot = outcome.pilot
+    return judging_on(pilot.status, pilot.starts_on, pilot.ends_on, today or date.today())
 
 
 def _quotes(comments: Sequence[str]) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ Entering a week again replaces it, so a correction is typed over the old value.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
@@ -51,6 +52,20 @@ SCORE_RANGES["career_satisfaction"] = SCORE_RANGES["job_satisfaction"]
 _PHASE = {"before": MeasurementPhase.BASELINE, "after": MeasurementPhase.FOLLOW_UP}
 
 
+@dataclass(frozen=True)
+class TrackingBatch:
+    """Measurements saved together by :meth:`PilotTrackingService.record_import`."""
+
+    weeks: Mapping[int, Sequence[CheckInEntry]] = field(default_factory=dict)
+    """Week -> that week's check-ins (replacing earlier ones for the week)."""
+    timings: Sequence[tuple[TimingInput, int | None]] = ()
+    """Task timings, each with the id of the recorded timing it replaces (or None)."""
+    feedback: Sequence[FeedbackInput] = ()
+    scores: Sequence[tuple[str, str, Mapping[int, float | None]]] = ()
+    """(score kind, phase, participant id -> score or None to remove it)."""
+    applications: Sequence[ApplicationInput] = ()
+
+
 @cache
 def check_in_features() -> tuple[tuple[str, str], ...]:
     """The features a participant can tick in a check-in: (key, label in English)."""
@@ -74,6 +89,11 @@ class PilotTrackingService:
 
     def record_week(self, pilot_id: int, week: int, entries: Sequence[CheckInEntry]) -> int:
         """Save a week's check-ins for these participants (replacing earlier ones for the week)."""
+        self.record_import(pilot_id, TrackingBatch(weeks={week: entries}))
+        return len(entries)
+
+    @staticmethod
+    def _check_week(week: int, entries: Sequence[CheckInEntry]) -> None:
         if not 1 <= week <= MAX_WEEKS:
             raise ValidationError(
                 _("Choose a week from 1 to {n}.").format(n=MAX_WEEKS), field="week"
@@ -92,29 +112,28 @@ class PilotTrackingService:
                     _("Unknown feature: {names}.").format(names=", ".join(sorted(unknown))),
                     field="features",
                 )
-        with self._db.transaction() as session:
-            self._check_participants(session, pilot_id, [e.participant_id for e in entries])
-            existing = {
-                row.participant_id: row
-                for row in session.execute(
-                    select(PilotCheckIn).where(
-                        PilotCheckIn.week == week,
-                        PilotCheckIn.participant_id.in_([e.participant_id for e in entries]),
-                    )
-                ).scalars()
-            }
-            for entry in entries:
-                row = existing.get(entry.participant_id)
-                if row is None:
-                    row = PilotCheckIn(participant_id=entry.participant_id, week=week)
-                    session.add(row)
-                row.days_used = entry.days_used
-                row.features = ",".join(
-                    key for key, _l in check_in_features() if key in entry.features
+
+    def _write_week(
+        self, session: Session, pilot_id: int, week: int, entries: Sequence[CheckInEntry]
+    ) -> None:
+        self._check_participants(session, pilot_id, [e.participant_id for e in entries])
+        existing = {
+            row.participant_id: row
+            for row in session.execute(
+                select(PilotCheckIn).where(
+                    PilotCheckIn.week == week,
+                    PilotCheckIn.participant_id.in_([e.participant_id for e in entries]),
                 )
-                row.learning_hours = entry.learning_hours
-        self._changes.publish(Topic.PILOTS, ids=frozenset({pilot_id}))
-        return len(entries)
+            ).scalars()
+        }
+        for entry in entries:
+            row = existing.get(entry.participant_id)
+            if row is None:
+                row = PilotCheckIn(participant_id=entry.participant_id, week=week)
+                session.add(row)
+            row.days_used = entry.days_used
+            row.features = ",".join(key for key, _l in check_in_features() if key in entry.features)
+            row.learning_hours = entry.learning_hours
 
     def clear_week(self, pilot_id: int, week: int, participant_ids: Collection[int]) -> None:
         with self._db.transaction() as session:
@@ -149,6 +168,16 @@ class PilotTrackingService:
     # -- task timings ----------------------------------------------------------------------
 
     def save_timing(self, pilot_id: int, timing: TimingInput, timing_id: int | None = None) -> int:
+        """Save a task timing (a new one, or the recorded ``timing_id``); gives its id."""
+        task = self._check_timing(timing)
+        with self._db.transaction() as session:
+            saved = self._write_timing(session, pilot_id, timing, timing_id, task)
+        self._changes.publish(Topic.PILOTS, ids=frozenset({pilot_id}))
+        return saved
+
+    @staticmethod
+    def _check_timing(timing: TimingInput) -> str:
+        """The task as saved; ValidationError for a timing that breaks a rule."""
         task = clean_text(timing.task)
         if not task:
             raise ValidationError(_("Name the task that was timed."), field="task")
@@ -172,30 +201,37 @@ class PilotTrackingService:
         for errors in (timing.errors_before, timing.errors_after):
             if errors is not None and errors < 0:
                 raise ValidationError(_("Errors cannot be negative."), field="errors")
-        with self._db.transaction() as session:
-            if timing.participant_id is not None:
-                self._check_participants(session, pilot_id, [timing.participant_id])
-            if timing_id is None:
-                row = PilotTaskTiming(pilot_id=pilot_id)
-                session.add(row)
-            else:
-                found = session.get(PilotTaskTiming, timing_id)
-                if found is None or found.pilot_id != pilot_id:
-                    raise ValidationError(_("That timing no longer exists."))
-                row = found
-            row.task = task[:300]
-            row.participant_id = timing.participant_id
-            row.minutes_before = timing.minutes_before
-            row.minutes_after = timing.minutes_after
-            row.observations_before = timing.observations_before
-            row.observations_after = timing.observations_after
-            row.times_per_week = timing.times_per_week
-            row.errors_before = timing.errors_before
-            row.errors_after = timing.errors_after
-            session.flush()
-            saved = row.id
-        self._changes.publish(Topic.PILOTS, ids=frozenset({pilot_id}))
-        return saved
+        return task[:300]
+
+    def _write_timing(
+        self,
+        session: Session,
+        pilot_id: int,
+        timing: TimingInput,
+        timing_id: int | None,
+        task: str,
+    ) -> int:
+        if timing.participant_id is not None:
+            self._check_participants(session, pilot_id, [timing.participant_id])
+        if timing_id is None:
+            row = PilotTaskTiming(pilot_id=pilot_id)
+            session.add(row)
+        else:
+            found = session.get(PilotTaskTiming, timing_id)
+            if found is None or found.pilot_id != pilot_id:
+                raise ValidationError(_("That timing no longer exists."))
+            row = found
+        row.task = task
+        row.participant_id = timing.participant_id
+        row.minutes_before = timing.minutes_before
+        row.minutes_after = timing.minutes_after
+        row.observations_before = timing.observations_before
+        row.observations_after = timing.observations_after
+        row.times_per_week = timing.times_per_week
+        row.errors_before = timing.errors_before
+        row.errors_after = timing.errors_after
+        session.flush()
+        return row.id
 
     def delete_timing(self, pilot_id: int, timing_id: int) -> None:
         with self._db.transaction() as session:
@@ -238,37 +274,43 @@ class PilotTrackingService:
 
     def save_feedback(self, pilot_id: int, feedback: Sequence[FeedbackInput]) -> int:
         """Each participant's answers (replacing earlier ones); all or nothing."""
+        self.record_import(pilot_id, TrackingBatch(feedback=feedback))
+        return len(feedback)
+
+    @staticmethod
+    def _check_feedback(feedback: Sequence[FeedbackInput]) -> None:
         for answer in feedback:
             if answer.satisfaction is not None and not 1 <= answer.satisfaction <= 5:
                 raise ValidationError(_("Satisfaction is from 1 to 5."), field="satisfaction")
             if answer.recommend is not None and not 0 <= answer.recommend <= 10:
                 raise ValidationError(_("Would recommend is from 0 to 10."), field="recommend")
-        with self._db.transaction() as session:
-            ids = [answer.participant_id for answer in feedback]
-            self._check_participants(session, pilot_id, ids)
-            existing = {
-                row.participant_id: row
-                for row in session.execute(
-                    select(PilotFeedback).where(PilotFeedback.participant_id.in_(ids))
-                ).scalars()
-            }
-            for answer in feedback:
-                row = existing.get(answer.participant_id)
-                empty = answer.satisfaction is None and answer.recommend is None
-                comment = (answer.comment or "").strip() or None
-                if empty and comment is None:
-                    if row is not None:
-                        session.delete(row)
-                    continue
-                if row is None:
-                    row = PilotFeedback(participant_id=answer.participant_id)
-                    session.add(row)
-                row.satisfaction = answer.satisfaction
-                row.recommend = answer.recommend
-                row.comment = comment
-                row.answered_on = answer.answered_on or date.today()
-        self._changes.publish(Topic.PILOTS, ids=frozenset({pilot_id}))
-        return len(feedback)
+
+    def _write_feedback(
+        self, session: Session, pilot_id: int, feedback: Sequence[FeedbackInput]
+    ) -> None:
+        ids = [answer.participant_id for answer in feedback]
+        self._check_participants(session, pilot_id, ids)
+        existing = {
+            row.participant_id: row
+            for row in session.execute(
+                select(PilotFeedback).where(PilotFeedback.participant_id.in_(ids))
+            ).scalars()
+        }
+        for answer in feedback:
+            row = existing.get(answer.participant_id)
+            empty = answer.satisfaction is None and answer.recommend is None
+            comment = (answer.comment or "").strip() or None
+            if empty and comment is None:
+                if row is not None:
+                    session.delete(row)
+                continue
+            if row is None:
+                row = PilotFeedback(participant_id=answer.participant_id)
+                session.add(row)
+            row.satisfaction = answer.satisfaction
+            row.recommend = answer.recommend
+            row.comment = comment
+            row.answered_on = answer.answered_on or date.today()
 
     def feedback(self, pilot_id: int) -> dict[int, FeedbackInput]:
         with self._db.reading() as session:
@@ -294,6 +336,11 @@ class PilotTrackingService:
         self, pilot_id: int, kind: str, phase: str, values: Mapping[int, float | None]
     ) -> int:
         """Participant id → score for one kind and phase; None removes a score."""
+        self.record_import(pilot_id, TrackingBatch(scores=((kind, phase, values),)))
+        return len(values)
+
+    @staticmethod
+    def _check_scores(kind: str, phase: str, values: Mapping[int, float | None]) -> None:
         if kind not in SCORE_KINDS:
             raise ValidationError(_("Unknown score."), field="kind")
         if phase not in PHASES:
@@ -307,35 +354,39 @@ class PilotTrackingService:
                     else _("Satisfaction scores are from 1 to 5.")
                 )
                 raise ValidationError(message, field="value")
-        with self._db.transaction() as session:
-            self._check_participants(session, pilot_id, list(values))
-            existing = {
-                row.participant_id: row
-                for row in session.execute(
-                    select(PilotScore).where(
-                        PilotScore.participant_id.in_(list(values)),
-                        PilotScore.kind == PilotScoreKind(kind),
-                        PilotScore.phase == _PHASE[phase],
-                    )
-                ).scalars()
-            }
-            for participant_id, value in values.items():
-                row = existing.get(participant_id)
-                if value is None:
-                    if row is not None:
-                        session.delete(row)
-                    continue
-                if row is None:
-                    row = PilotScore(
-                        participant_id=participant_id,
-                        kind=PilotScoreKind(kind),
-                        phase=_PHASE[phase],
-                    )
-                    session.add(row)
-                row.value = value
-                row.measured_on = date.today()
-        self._changes.publish(Topic.PILOTS, ids=frozenset({pilot_id}))
-        return len(values)
+
+    def _write_scores(
+        self,
+        session: Session,
+        pilot_id: int,
+        kind: str,
+        phase: str,
+        values: Mapping[int, float | None],
+    ) -> None:
+        self._check_participants(session, pilot_id, list(values))
+        existing = {
+            row.participant_id: row
+            for row in session.execute(
+                select(PilotScore).where(
+                    PilotScore.participant_id.in_(list(values)),
+                    PilotScore.kind == PilotScoreKind(kind),
+                    PilotScore.phase == _PHASE[phase],
+                )
+            ).scalars()
+        }
+        for participant_id, value in values.items():
+            row = existing.get(participant_id)
+            if value is None:
+                if row is not None:
+                    session.delete(row)
+                continue
+            if row is None:
+                row = PilotScore(
+                    participant_id=participant_id, kind=PilotScoreKind(kind), phase=_PHASE[phase]
+                )
+                session.add(row)
+            row.value = value
+            row.measured_on = date.today()
 
     def scores(self, pilot_id: int, kind: str) -> list[ScoreRow]:
         """Every participant with a score of this kind, before and after."""
@@ -358,27 +409,36 @@ class PilotTrackingService:
     # -- practical applications ------------------------------------------------------------
 
     def add_application(self, pilot_id: int, application: ApplicationInput) -> int:
-        description = (application.description or "").strip()
-        if not description:
+        """Log one use of AI; gives its id."""
+        self._check_application(application)
+        with self._db.transaction() as session:
+            saved = self._write_application(session, pilot_id, application)
+        self._changes.publish(Topic.PILOTS, ids=frozenset({pilot_id}))
+        return saved
+
+    @staticmethod
+    def _check_application(application: ApplicationInput) -> None:
+        if not (application.description or "").strip():
             raise ValidationError(_("Say what AI was used for."), field="description")
         hours = application.hours_saved_per_week
         if hours is not None and not 0 <= hours <= 40:
             raise ValidationError(
                 _("Hours saved a week is from 0 to 40."), field="hours_saved_per_week"
             )
-        with self._db.transaction() as session:
-            self._check_participants(session, pilot_id, [application.participant_id])
-            row = PilotApplication(
-                participant_id=application.participant_id,
-                description=description,
-                hours_saved_per_week=hours,
-                logged_on=application.logged_on or date.today(),
-            )
-            session.add(row)
-            session.flush()
-            saved = row.id
-        self._changes.publish(Topic.PILOTS, ids=frozenset({pilot_id}))
-        return saved
+
+    def _write_application(
+        self, session: Session, pilot_id: int, application: ApplicationInput
+    ) -> int:
+        self._check_participants(session, pilot_id, [application.participant_id])
+        row = PilotApplication(
+            participant_id=application.participant_id,
+            description=(application.description or "").strip(),
+            hours_saved_per_week=application.hours_saved_per_week,
+            logged_on=application.logged_on or date.today(),
+        )
+        session.add(row)
+        session.flush()
+        return row.id
 
     def delete_application(self, pilot_id: int, application_id: int) -> None:
         with self._db.transaction() as session:
@@ -408,6 +468,38 @@ class PilotTrackingService:
                 )
                 for row, name in rows
             ]
+
+    # -- a whole import at once -----------------------------------------------------------
+
+    def record_import(self, pilot_id: int, batch: TrackingBatch) -> None:
+        """Save everything in ``batch`` in one transaction: all of it, or nothing.
+
+        Each entry is checked by the rules its own save uses, before anything is written;
+        an entry found wrong while writing (a participant taken out of the pilot, a timing
+        deleted since) rolls the whole batch back.
+        """
+        for week, entries in batch.weeks.items():
+            self._check_week(week, entries)
+        tasks = [self._check_timing(timing) for timing, _timing_id in batch.timings]
+        self._check_feedback(batch.feedback)
+        for kind, phase, values in batch.scores:
+            self._check_scores(kind, phase, values)
+        for application in batch.applications:
+            self._check_application(application)
+        with self._db.transaction() as session:
+            if session.get(Pilot, pilot_id) is None:
+                raise ValidationError(_("That pilot no longer exists in this data file."))
+            for week in sorted(batch.weeks):
+                self._write_week(session, pilot_id, week, batch.weeks[week])
+            for (timing, timing_id), task in zip(batch.timings, tasks, strict=True):
+                self._write_timing(session, pilot_id, timing, timing_id, task)
+            if batch.feedback:
+                self._write_feedback(session, pilot_id, batch.feedback)
+            for kind, phase, values in batch.scores:
+                self._write_scores(session, pilot_id, kind, phase, values)
+            for application in batch.applications:
+                self._write_application(session, pilot_id, application)
+        self._changes.publish(Topic.PILOTS, ids=frozenset({pilot_id}))
 
     # -- helpers ---------------------------------------------------------------------------
 

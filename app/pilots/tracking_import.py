@@ -1,11 +1,12 @@
 """Import what a pilot measured from a spreadsheet (.xlsx or .csv): weekly check-ins, task
 timings, the satisfaction survey, knowledge check scores, engagement scores, applications.
 
-Reading reuses the roster import's reader (sheets, encodings, delimiters, title blocks);
-columns are guessed from their headers (``app.pilots.tracking_import_mapping``) and every
-row is checked (``app.pilots.tracking_import_checking``) before anything is saved. Nothing
-is saved while a row is bad, unless the user explicitly chooses to import the good rows.
-An empty cell, or a column the file does not have, leaves what is recorded as it is.
+Reading and the shape of the steps are every import's (``app.sheet_import``); columns are
+guessed from their headers (``app.pilots.tracking_import_mapping``) and every row is checked
+(``app.pilots.tracking_import_checking``) before anything is saved. Nothing is saved while a
+row is bad, unless the user explicitly chooses to import the good rows; then the whole
+import is saved in one transaction, or nothing. An empty cell, or a column the file does not
+have, leaves what is recorded as it is.
 """
 
 from __future__ import annotations
@@ -13,26 +14,20 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 
-from app.errors import ValidationError
-from app.i18n import _, ngettext
-from app.paths.completions_checking import KnownPerson
-from app.pilots.records import (
-    ApplicationInput,
-    CheckInEntry,
-    FeedbackInput,
-    TimingInput,
-)
+from app.i18n import N_, _, ngettext
+from app.pilots.records import ApplicationInput, CheckInEntry, FeedbackInput, TimingInput
 from app.pilots.service import PilotService
-from app.pilots.tracking import PilotTrackingService, check_in_features
-from app.pilots.tracking_import_checking import PilotDirectory, check_measurements, text_key
+from app.pilots.tracking import PilotTrackingService, TrackingBatch, check_in_features
+from app.pilots.tracking_import_checking import check_measurements, text_key
 from app.pilots.tracking_import_mapping import guess_tracking_mapping
 from app.pilots.tracking_import_model import (
     ImportedMeasurements,
     ImportKind,
+    PilotDirectory,
     ScoresEntry,
     SurveyEntry,
     TimingEntry,
@@ -41,13 +36,23 @@ from app.pilots.tracking_import_model import (
     WeekEntry,
 )
 from app.progress import CancelToken, Progress, no_progress
-from app.roster.model import RosterFileError, RosterTable, SheetChoice
+from app.roster.model import RosterTable
+from app.sheet_import.people import load_people
+from app.sheet_import.service import SpreadsheetImport
 from db.database import Database
-from db.models import Employee, PilotParticipant
+from db.models import PilotParticipant
+
+T = TypeVar("T")
 
 
-class TrackingImportService:
+class TrackingImportService(SpreadsheetImport[TrackingPlan, ImportedMeasurements]):
     """Each step is separate so the dialog can show the columns and the bad rows in between."""
+
+    EMPTY_FILE = N_(
+        "The file is empty (0 bytes). Save the measurements from your spreadsheet again and "
+        "choose the new file."
+    )
+    NOTHING_TO_SAVE = N_("No row of the file has anything to record; nothing was saved.")
 
     def __init__(
         self, database: Database, pilots: PilotService, tracking: PilotTrackingService
@@ -55,34 +60,6 @@ class TrackingImportService:
         self._db = database
         self._pilots = pilots
         self._tracking = tracking
-
-    # Reading -----------------------------------------------------------------------------
-    @staticmethod
-    def sheets(path: Path) -> list[SheetChoice]:
-        from app.roster.reading import list_sheets
-
-        _refuse_empty(path)
-        return list_sheets(path)
-
-    @staticmethod
-    def default_sheet(path: Path) -> str | None:
-        from app.roster.reading import default_sheet
-
-        return default_sheet(path)
-
-    @staticmethod
-    def read(
-        path: Path,
-        sheet: str | None = None,
-        *,
-        progress: Progress = no_progress,
-        cancel: CancelToken | None = None,
-    ) -> RosterTable:
-        """The table of the file; RosterFileError says what is wrong with a bad file."""
-        from app.roster.reading import read_table
-
-        _refuse_empty(path)
-        return read_table(path, sheet, progress=progress, cancel=cancel)
 
     @staticmethod
     def guess_mapping(kind: ImportKind, table: RosterTable) -> TrackingMapping:
@@ -106,19 +83,7 @@ class TrackingImportService:
     def directory(self, pilot_id: int, today: date) -> PilotDirectory:
         pilot = self._pilots.pilot(pilot_id)
         with self._db.reading() as session:
-            people = [
-                KnownPerson(*row)
-                for row in session.execute(
-                    select(
-                        Employee.id,
-                        Employee.display_name,
-                        Employee.employee_number,
-                        Employee.email,
-                        Employee.first_name,
-                        Employee.last_name,
-                    )
-                )
-            ]
+            people = load_people(session)
             participants = {
                 person_id: participant_id
                 for participant_id, person_id in session.execute(
@@ -145,59 +110,36 @@ class TrackingImportService:
         )
 
     # Saving ------------------------------------------------------------------------------
-    def apply(
-        self,
-        plan: TrackingPlan,
-        *,
-        skip_bad_rows: bool = False,
-        progress: Progress = no_progress,
-        cancel: CancelToken | None = None,
+    def _save(
+        self, plan: TrackingPlan, progress: Progress, cancel: CancelToken | None
     ) -> ImportedMeasurements:
-        """Save every good row of the plan.
-
-        Refuses (ValidationError, nothing saved) while the plan has bad rows, unless
-        ``skip_bad_rows`` says the user chose to import the good rows and leave the bad out.
-        """
-        if not plan.ok and not skip_bad_rows:
-            raise ValidationError(
-                ngettext(
-                    "{n} row of the file has a problem; nothing was saved. Fix it in the "
-                    "file and import again.",
-                    "{n} rows of the file have problems; nothing was saved. Fix them in the "
-                    "file and import again.",
-                    plan.bad_rows,
-                ).format(n=plan.bad_rows),
-                field="rows",
-            )
-        if not plan.rows:
-            raise ValidationError(
-                _("No row of the file has anything to record; nothing was saved."),
-                field="rows",
-            )
         if cancel is not None:
             cancel.raise_if_cancelled()
         progress(0, len(plan.rows))
-        writers = {
-            ImportKind.CHECK_INS: self._save_check_ins,
-            ImportKind.TIMINGS: self._save_timings,
-            ImportKind.SATISFACTION: self._save_survey,
-            ImportKind.KNOWLEDGE: self._save_scores,
-            ImportKind.ENGAGEMENT: self._save_scores,
-            ImportKind.APPLICATIONS: self._save_applications,
+        batches = {
+            ImportKind.CHECK_INS: self._check_ins,
+            ImportKind.TIMINGS: self._timings,
+            ImportKind.SATISFACTION: self._survey,
+            ImportKind.KNOWLEDGE: self._scores,
+            ImportKind.ENGAGEMENT: self._scores,
+            ImportKind.APPLICATIONS: self._applications,
         }
-        updated = writers[plan.kind](plan)
+        batch, updated = batches[plan.kind](plan)
+        self._tracking.record_import(plan.pilot_id, batch)
         progress(len(plan.rows), len(plan.rows))
-        skipped = plan.bad_rows if not plan.ok else 0
         return ImportedMeasurements(
             kind=plan.kind,
             saved=len(plan.rows),
             people=plan.people,
             updated=updated,
-            skipped_bad_rows=skipped,
-            sentence=result_sentence(plan, updated, skipped),
+            skipped_bad_rows=plan.bad_rows,
+            sentence=result_sentence(plan, updated, plan.bad_rows),
         )
 
-    def _save_check_ins(self, plan: TrackingPlan) -> int:
+    # Each kind: the batch that saves the plan's rows (keeping what an empty cell leaves as
+    # recorded), and how many of them replace an entry already recorded.
+
+    def _check_ins(self, plan: TrackingPlan) -> tuple[TrackingBatch, int]:
         recorded = {
             (row.participant_id, row.week): row for row in self._tracking.check_ins(plan.pilot_id)
         }
@@ -208,34 +150,20 @@ class TrackingImportService:
             assert isinstance(entry, WeekEntry)
             before = recorded.get((entry.participant_id, entry.week))
             updated += before is not None
+            features = _given(entry.features, before.features if before else ())
+            hours = _given(entry.learning_hours, before.learning_hours if before else 0.0)
             weeks[entry.week].append(
-                CheckInEntry(
-                    participant_id=entry.participant_id,
-                    days_used=entry.days_used,
-                    features=(
-                        entry.features
-                        if entry.features is not None
-                        else (before.features if before else ())
-                    ),
-                    learning_hours=(
-                        entry.learning_hours
-                        if entry.learning_hours is not None
-                        else (before.learning_hours if before else 0.0)
-                    ),
-                )
+                CheckInEntry(entry.participant_id, entry.days_used, features, hours)
             )
-        for week in sorted(weeks):
-            self._tracking.record_week(plan.pilot_id, week, weeks[week])
-        return updated
+        return TrackingBatch(weeks=weeks), updated
 
-    def _save_timings(self, plan: TrackingPlan) -> int:
+    def _timings(self, plan: TrackingPlan) -> tuple[TrackingBatch, int]:
         recorded = {row.id: row.timing for row in self._tracking.timings(plan.pilot_id)}
-        updated = 0
+        timings: list[tuple[TimingInput, int | None]] = []
         for good in plan.rows:
             entry = good.entry
             assert isinstance(entry, TimingEntry)
             before = recorded.get(entry.timing_id) if entry.timing_id else None
-            updated += before is not None
             base = before or TimingInput(entry.task, entry.minutes_before, entry.minutes_after)
             given = {
                 name: value
@@ -244,51 +172,35 @@ class TrackingImportService:
             }
             timing = replace(
                 base,  # a recorded task keeps its own spelling
-                task=base.task,
                 minutes_before=entry.minutes_before,
                 minutes_after=entry.minutes_after,
                 participant_id=entry.participant_id,
                 **given,
             )
-            self._tracking.save_timing(
-                plan.pilot_id, timing, entry.timing_id if before is not None else None
-            )
-        return updated
+            timings.append((timing, entry.timing_id if before is not None else None))
+        return TrackingBatch(timings=timings), sum(1 for _t, at in timings if at is not None)
 
-    def _save_survey(self, plan: TrackingPlan) -> int:
+    def _survey(self, plan: TrackingPlan) -> tuple[TrackingBatch, int]:
         recorded = self._tracking.feedback(plan.pilot_id)
         answers: list[FeedbackInput] = []
-        updated = 0
         for good in plan.rows:
             entry = good.entry
             assert isinstance(entry, SurveyEntry)
-            before = recorded.get(entry.participant_id)
-            updated += before is not None
+            nothing = FeedbackInput(entry.participant_id, None, None)
+            before = recorded.get(entry.participant_id, nothing)
             answers.append(
                 FeedbackInput(
                     participant_id=entry.participant_id,
-                    satisfaction=(
-                        entry.satisfaction
-                        if entry.satisfaction is not None
-                        else (before.satisfaction if before else None)
-                    ),
-                    recommend=(
-                        entry.recommend
-                        if entry.recommend is not None
-                        else (before.recommend if before else None)
-                    ),
-                    comment=(
-                        entry.comment
-                        if entry.comment is not None
-                        else (before.comment if before else "")
-                    ),
-                    answered_on=entry.answered_on or (before.answered_on if before else None),
+                    satisfaction=_given(entry.satisfaction, before.satisfaction),
+                    recommend=_given(entry.recommend, before.recommend),
+                    comment=_given(entry.comment, before.comment),
+                    answered_on=entry.answered_on or before.answered_on,
                 )
             )
-        self._tracking.save_feedback(plan.pilot_id, answers)
-        return updated
+        updated = sum(1 for answer in answers if answer.participant_id in recorded)
+        return TrackingBatch(feedback=answers), updated
 
-    def _save_scores(self, plan: TrackingPlan) -> int:
+    def _scores(self, plan: TrackingPlan) -> tuple[TrackingBatch, int]:
         groups: dict[tuple[str, str], dict[int, float | None]] = defaultdict(dict)
         for good in plan.rows:
             entry = good.entry
@@ -302,22 +214,26 @@ class TrackingImportService:
                 row.participant_id: (row.before, row.after)
                 for row in self._tracking.scores(plan.pilot_id, kind)
             }
-        for (kind, phase), values in sorted(groups.items()):
+        scores = sorted((kind, phase, values) for (kind, phase), values in groups.items())
+        for kind, phase, values in scores:
             index = 0 if phase == "before" else 1
             updated += sum(
                 1
                 for participant_id in values
                 if recorded[kind].get(participant_id, (None, None))[index] is not None
             )
-            self._tracking.save_scores(plan.pilot_id, kind, phase, values)
-        return updated
+        return TrackingBatch(scores=scores), updated
 
-    def _save_applications(self, plan: TrackingPlan) -> int:
-        for good in plan.rows:
-            entry = good.entry
-            assert isinstance(entry, ApplicationInput)
-            self._tracking.add_application(plan.pilot_id, entry)
-        return 0
+    def _applications(self, plan: TrackingPlan) -> tuple[TrackingBatch, int]:
+        entries = [good.entry for good in plan.rows]
+        applications = [entry for entry in entries if isinstance(entry, ApplicationInput)]
+        assert len(applications) == len(entries)
+        return TrackingBatch(applications=applications), 0
+
+
+def _given(value: T | None, recorded: T) -> T:
+    """What the file says, or what is recorded where it says nothing."""
+    return value if value is not None else recorded
 
 
 _OPTIONAL_TIMING_FIELDS = (
@@ -385,18 +301,3 @@ def result_sentence(plan: TrackingPlan, updated: int, skipped: int) -> str:
             skipped,
         ).format(n=skipped)
     return sentence
-
-
-def _refuse_empty(path: Path) -> None:
-    """An empty file gets a message about measurements (the roster reader's speaks of rosters)."""
-    try:
-        empty = path.is_file() and path.stat().st_size == 0
-    except OSError:
-        return  # the reader explains it
-    if empty:
-        raise RosterFileError(
-            _(
-                "The file is empty (0 bytes). Save the measurements from your spreadsheet "
-                "again and choose the new file."
-            )
-        )

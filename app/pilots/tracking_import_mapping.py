@@ -3,8 +3,8 @@
 "Days used", "Hours learning", "Satisfaction", "Recommend (0-10)", "Score before" and the
 like are recognised without case, spaces or punctuation; before/after is read from whole
 words ("Pre-test score", "Score (after)", "Baseline minutes"). The person column is
-guessed as in the completions import (employee number, e-mail, full name). Each field goes
-to one column and each column to one field, best score first, the leftmost on a tie.
+guessed as in every import (employee number, e-mail, full name), and fields are handed out
+to columns as in every import (``app.sheet_import.columns.assign_columns``).
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from app.paths.completions_mapping import score_header as score_person_header
-from app.paths.completions_model import CompletionField, PersonKey
 from app.pilots.tracking_import_model import FIELDS, ImportKind, TrackingField, TrackingMapping
 from app.roster.mapping import normalise_header
+from app.sheet_import.columns import assign_columns
+from app.sheet_import.people import PersonKey, person_header_scores
 
 F = TrackingField
 
@@ -215,9 +215,7 @@ def score_header(
     found: list[tuple[int, TrackingField, PersonKey | None]] = []
     wanted = FIELDS[kind]
     if F.PERSON in wanted:
-        for score, meaning, person_key in score_person_header(header):
-            if meaning is CompletionField.PERSON:
-                found.append((score, F.PERSON, person_key))
+        found.extend((score, F.PERSON, how) for score, how in person_header_scores(key))
     for wanted_field in wanted:
         scorer = _SCORERS.get(wanted_field)
         points = scorer(key, header) if scorer else 0
@@ -228,20 +226,7 @@ def score_header(
 
 def guess_tracking_mapping(kind: ImportKind, headers: list[str]) -> TrackingMapping:
     """Guess the columns of a measurements file from its headers; unknown ones are left out."""
-    candidates: list[tuple[int, int, TrackingField, PersonKey | None]] = []
-    for index, header in enumerate(headers):
-        for score, fld, how in score_header(kind, header):
-            candidates.append((score, index, fld, how))
-    candidates.sort(key=lambda item: (-item[0], item[1]))
-    columns: dict[TrackingField, int] = {}
-    person_key: PersonKey = PersonKey.ANY
-    used: set[int] = set()
-    for _score, index, fld, written_as in candidates:
-        if fld in columns or index in used:
-            continue
-        columns[fld] = index
-        used.add(index)
-        if fld is F.PERSON and written_as is not None:
-            person_key = written_as
-    ordered = {fld: columns[fld] for fld in FIELDS[kind] if fld in columns}
-    return TrackingMapping(kind=kind, columns=ordered, person_key=person_key)
+    chosen = assign_columns(headers, lambda header: score_header(kind, header))
+    how = chosen[F.PERSON][1] if F.PERSON in chosen else None
+    ordered = {fld: chosen[fld][0] for fld in FIELDS[kind] if fld in chosen}
+    return TrackingMapping(kind=kind, columns=ordered, person_key=how or PersonKey.ANY)

@@ -7,15 +7,15 @@ is; the checked plan holds only what the file says.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 from app.i18n import N_, translate
-from app.paths.completions_model import PersonKey
 from app.pilots.records import ApplicationInput
-from app.roster.model import Problem
+from app.sheet_import.checking import CheckedPlan
+from app.sheet_import.people import KnownPerson, PersonKey
 
 
 class ImportKind(StrEnum):
@@ -228,20 +228,12 @@ class GoodRow:
     entry: Entry
 
 
-@dataclass
-class TrackingPlan:
+@dataclass(kw_only=True)
+class TrackingPlan(CheckedPlan[GoodRow]):
     """Everything an import would save, and every row that stops it, before any write."""
 
     pilot_id: int
     mapping: TrackingMapping
-    source: str
-    rows: list[GoodRow]
-    bad: list[Problem]
-    """One error per problem of a bad row, with its row number and a plain reason."""
-    notes: list[Problem]
-    """Duplicates and reading warnings: worth knowing, they don't stop the import."""
-    remarks: list[str] = field(default_factory=list)
-    total_rows: int = 0
     left_out: int = 0
     """Empty rows, duplicates dropped and entries already recorded."""
 
@@ -250,16 +242,25 @@ class TrackingPlan:
         return self.mapping.kind
 
     @property
-    def ok(self) -> bool:
-        return not self.bad
-
-    @property
-    def bad_rows(self) -> int:
-        return len({p.row for p in self.bad})
-
-    @property
     def people(self) -> int:
         return len({row.person for row in self.rows if row.person})
+
+
+@dataclass
+class PilotDirectory:
+    """What the check needs from the data file about one pilot."""
+
+    pilot_id: int
+    starts_on: date | None
+    people: list[KnownPerson]
+    participants: dict[int, int]
+    """Person id -> their participant id in this pilot."""
+    features: Sequence[tuple[str, str]]
+    timings: dict[tuple[str, int | None], int] = field(default_factory=dict)
+    """(task as compared, participant id or None for the cohort) -> recorded timing id."""
+    applications: frozenset[tuple[int, date, str]] = frozenset()
+    """(participant id, date, description as compared) of the applications in the log."""
+    today: date = field(default_factory=date.today)
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,10 @@ returns the entry, or None after complaining about every problem of the row in p
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 
 from app.i18n import _
-from app.paths.completions_values import ScoreError, is_blank, parse_score, read_date
 from app.pilots.records import ApplicationInput
 from app.pilots.tracking import MAX_WEEKS
 from app.pilots.tracking_import_model import (
@@ -23,7 +21,6 @@ from app.pilots.tracking_import_model import (
     SurveyEntry,
     TimingEntry,
     TrackingField,
-    TrackingMapping,
     WeekEntry,
 )
 from app.pilots.tracking_import_values import (
@@ -33,11 +30,11 @@ from app.pilots.tracking_import_values import (
     read_number,
     read_week,
 )
-from app.roster.model import Cell
-from app.roster.values import cell_text, collapse_spaces
+from app.roster.model import SourceRow
+from app.sheet_import.checking import RowCheck, SheetCheck
+from app.sheet_import.values import ScoreError, ScoreOutOfRange, is_blank, percent_score
 
 F = TrackingField
-Complain = Callable[[TrackingField | None, str, str | None], None]
 
 COHORT_WORDS = frozenset(
     {"whole cohort", "cohort", "all", "everyone", "everybody", "team", "group", "all participants"}
@@ -45,27 +42,26 @@ COHORT_WORDS = frozenset(
 """What the person cell of a task timing may say for a timing of the whole cohort."""
 
 
-@dataclass(frozen=True)
-class RowContext:
-    cells: list[Cell]
-    mapping: TrackingMapping
-    complain: Complain
-    starts_on: date | None
-    today: date
-    features: Sequence[tuple[str, str]]
-    date_1904: bool
-    day_first: bool
-    fractions: bool
-    """Knowledge scores of this file are written as fractions (0.85 is 85 %)."""
+class RowContext(RowCheck[TrackingField]):
+    """One row being checked, with what the pilot says about it. Its readers raise
+    NotANumber after complaining, so that a row's every problem is listed (see ``_each``)."""
 
-    def cell(self, fld: TrackingField) -> Cell:
-        column = self.mapping.column(fld)
-        if column is None or column >= len(self.cells):
-            return None
-        return self.cells[column]
-
-    def shown(self, fld: TrackingField) -> str | None:
-        return cell_text(self.cell(fld))
+    def __init__(
+        self,
+        sheet: SheetCheck[TrackingField],
+        source: SourceRow,
+        *,
+        starts_on: date | None,
+        features: Sequence[tuple[str, str]],
+        fractions: bool,
+    ) -> None:
+        super().__init__(sheet, source)
+        self.mapping = sheet.mapping
+        self.today = sheet.today
+        self.starts_on = starts_on
+        self.features = features
+        self.fractions = fractions
+        """Knowledge scores of this file are written as fractions (0.85 is 85 %)."""
 
     def number(self, fld: TrackingField, *, whole: bool = False, message: str = "") -> float | None:
         """The number in the field's cell (None when empty); complains when it isn't one.
@@ -97,29 +93,17 @@ class RowContext:
             raise NotANumber(str(number))
         return number
 
-    def day(self, fld: TrackingField) -> date | None:
+    def day(
+        self,
+        fld: TrackingField,
+        *,
+        future: str = "",
+        as_text: Callable[[date], str] = date.isoformat,
+    ) -> date | None:
         """A date that is not in the future (None when empty); complains otherwise."""
-        value = self.cell(fld)
-        if is_blank(value):
-            return None
-        parsed = read_date(value, date_1904=self.date_1904, day_first=self.day_first)
-        if parsed is None:
-            self.complain(
-                fld,
-                _(
-                    "“{value}” is not a date that can be read. Write it as 2026-03-31 or "
-                    "31/03/2026."
-                ).format(value=self.shown(fld)),
-                self.shown(fld),
-            )
-            raise NotANumber(str(value))
-        if parsed > self.today:
-            self.complain(
-                fld,
-                _("The date {date} is in the future.").format(date=parsed.isoformat()),
-                self.shown(fld),
-            )
-            raise NotANumber(str(value))
+        parsed = super().day(fld, future=future, as_text=as_text)
+        if parsed is None and not is_blank(self.cell(fld)):
+            raise NotANumber(self.shown(fld) or "")  # complained about
         return parsed
 
 
@@ -268,12 +252,12 @@ def _week(ctx: RowContext) -> int:
 
 def timing(ctx: RowContext, participant_id: int | None) -> Entry | None:
     found: dict[TrackingField, float | None] = {}
-    task = collapse_spaces(ctx.shown(F.TASK) or "")
+    task = ctx.text(F.TASK) or ""
     whole_count = _("{field} is a whole number of at least 1, not {{value}}.")
     errors_rule = _("Errors is a whole number of 0 or more, not {value}.")
 
     def task_named() -> None:
-        if not task or is_blank(task):
+        if not task:
             ctx.complain(
                 F.TASK,
                 _("The task is missing. Name the task that was timed, or take the row out."),
@@ -406,30 +390,23 @@ def scores(ctx: RowContext, participant_id: int) -> Entry | None:
 
 def _percent(ctx: RowContext, fld: TrackingField) -> float | None:
     shown = ctx.shown(fld)
-    rule = _("A knowledge check score is from 0 to 100 %, not {value}.")
     try:
-        parsed = parse_score(ctx.cell(fld))
-    except ScoreError as exc:
-        ctx.complain(fld, _("“{value}” is not a number.").format(value=shown), shown)
-        raise NotANumber(shown or "") from exc
-    if parsed is None:
-        return None
-    number, percent = parsed
-    if ctx.fractions and not percent:
-        number *= 100
-    if not 0 <= number <= 100:
-        ctx.complain(fld, rule.format(value=shown), shown)
-        raise NotANumber(shown or "")
-    return round(number, 2)
+        return percent_score(ctx.cell(fld), ctx.fractions)
+    except ScoreOutOfRange:
+        message = _("A knowledge check score is from 0 to 100 %, not {value}.")
+    except ScoreError:
+        message = _("“{value}” is not a number.")
+    ctx.complain(fld, message.format(value=shown), shown)
+    raise NotANumber(shown or "")
 
 
 def application(ctx: RowContext, participant_id: int) -> Entry | None:
-    description = collapse_spaces(ctx.shown(F.DESCRIPTION) or "")
+    description = ctx.text(F.DESCRIPTION) or ""
     hours: float | None = None
     logged_on: date | None = None
 
     def described() -> None:
-        if not description or is_blank(description):
+        if not description:
             ctx.complain(
                 F.DESCRIPTION,
                 _("Say what AI was used for, or take the row out."),

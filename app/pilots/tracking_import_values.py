@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from app.paths.completions_values import is_blank, normalise_title
 from app.roster.model import Cell
 from app.roster.values import collapse_spaces
+from app.sheet_import.values import is_blank, normalise_title
 
 _NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)?|[+-]?[.,]\d+)\s*([^\d\s]*)$")
 _UNITS = frozenset(

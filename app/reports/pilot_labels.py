@@ -12,7 +12,15 @@ from datetime import date
 
 from app.i18n import N_, _, translate
 from app.pilots.analysis import TaskSaving
-from app.pilots.criteria import PERCENT_MEASURES, Criterion, Verdict
+from app.pilots.criteria import (
+    PERCENT_MEASURES,
+    Criterion,
+    CriterionResult,
+    Judging,
+    Verdict,
+    fixed,
+    signed,
+)
 from app.pilots.statistics import Interval
 from app.reports.pdf_document import format_date
 
@@ -31,6 +39,7 @@ VERDICT_LABELS = {
     Verdict.MET: N_("Met"),
     Verdict.NOT_MET: N_("Not met"),
     Verdict.NOT_ENOUGH_DATA: N_("Not enough data"),
+    Verdict.IN_PROGRESS: N_("Not yet judged"),
 }
 CHANGE_MEASURES = frozenset({"learning_gain", "engagement"})
 """Measures whose value is a change in points, written with its sign."""
@@ -50,6 +59,27 @@ def decision_text(decision: str | None) -> str:
 
 def verdict_text(verdict: Verdict) -> str:
     return translate(VERDICT_LABELS[verdict])
+
+
+def result_verdict_text(result: CriterionResult) -> str:
+    """The verdict in words; "On track so far" for a criterion not yet judged whose figure so
+    far already reaches its target."""
+    if result.verdict is Verdict.IN_PROGRESS and result.on_track:
+        return _("On track so far")
+    return verdict_text(result.verdict)
+
+
+def progress_text(status: str, decision: str | None, judging: Judging) -> str:
+    """Where the pilot stands with its week while it runs: "Running, week 4 of 13";
+    "Running, past its planned end"; otherwise as ``stage_text``."""
+    if status == "running" and judging.overdue:
+        return _("Running, past its planned end")
+    week, weeks = judging.week, judging.weeks
+    if status == "running" and week is not None:
+        if weeks is not None and week <= weeks:
+            return _("Running, week {week} of {weeks}").format(week=week, weeks=weeks)
+        return _("Running, week {week}").format(week=week)
+    return stage_text(status, decision)
 
 
 def stage_text(status: str, decision: str | None) -> str:
@@ -82,9 +112,9 @@ def unit_text(measure: str) -> str:
 
 
 def number_text(measure: str, value: float) -> str:
-    """A value in the measure's unit, one decimal; a change keeps its sign."""
-    text = f"{value:+.1f}" if measure in CHANGE_MEASURES else f"{value:.1f}"
-    return "0.0" if text in ("-0.0", "+0.0") else text
+    """A value in the measure's unit, one decimal (a half rounds up, as in the sentences); a
+    change keeps its sign."""
+    return signed(value, 1) if measure in CHANGE_MEASURES else fixed(value, 1)
 
 
 def value_text(criterion: Criterion, value: float | None) -> str:

@@ -26,7 +26,7 @@ from app.reports.pilot_labels import (
     dates_text,
     decision_text,
     hours_text,
-    stage_text,
+    progress_text,
     status_text,
 )
 from app.reports.pilot_report import PilotReport
@@ -55,7 +55,7 @@ def tried_story(report: PilotReport, kit: PdfKit) -> list[Flowable]:
     none = _("None recorded")
     facts = [
         [_("Dates"), dates_text(pilot.starts_on, pilot.ends_on)],
-        [_("Where it stands"), stage_text(pilot.status, pilot.decision)],
+        [_("Where it stands"), progress_text(pilot.status, pilot.decision, report.judging)],
         [_("AI tools tried"), ", ".join(pilot.tools) or none],
         [_("Learning paths followed"), ", ".join(pilot.path_names) or none],
         [_("Objectives it serves"), "; ".join(pilot.objective_titles) or none],
@@ -164,9 +164,17 @@ def decision_story(report: PilotReport, kit: PdfKit) -> list[Flowable]:
     if pilot.decision is None:
         waiting = {
             "planned": _("The pilot has not started yet."),
-            "running": _("The pilot is still running: the results above are those so far."),
+            "running": _(
+                "The pilot is still running: the results above are those so far, and the "
+                "decision is taken once it has ended."
+            ),
             "evaluating": _("The pilot has ended and its results are being evaluated."),
         }.get(pilot.status, status_text(pilot.status))
+        if report.judging.overdue:
+            waiting = _(
+                "The pilot's planned end has passed: end it, evaluate the results and record "
+                "the decision."
+            )
         story.append(callout(kit, _("No decision yet"), waiting))
         return story
     title = decision_text(pilot.decision)
@@ -264,16 +272,20 @@ PILOT_SECTIONS: tuple[PdfSection[PilotReport], ...] = (
 
 
 def pilot_cover(report: PilotReport, generated_on: date | None = None) -> CoverPage:
-    """The cover: the pilot's name, its dates and where it stands."""
+    """The cover: the pilot's name, its dates and where it stands; "Interim report" while
+    the pilot has not ended."""
     pilot = report.outcome.pilot
+    dates = dates_text(pilot.starts_on, pilot.ends_on)
+    stage = progress_text(pilot.status, pilot.decision, report.judging)
+    if report.interim:
+        subtitle = _("Interim report · {dates} · {stage}").format(dates=dates, stage=stage)
+    else:
+        subtitle = _("Pilot · {dates} · {stage}").format(dates=dates, stage=stage)
     return CoverPage(
         title=pilot.name,
         organisation=report.organisation_name,
         generated_on=generated_on or date.today(),
-        subtitle=_("Pilot · {dates} · {stage}").format(
-            dates=dates_text(pilot.starts_on, pilot.ends_on),
-            stage=stage_text(pilot.status, pilot.decision),
-        ),
+        subtitle=subtitle,
     )
 
 

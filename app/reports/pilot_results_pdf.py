@@ -13,11 +13,12 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from app.i18n import _, ngettext
 from app.pilots.analysis import MIN_OBSERVATIONS, PairedChange, TaskSaving
-from app.pilots.criteria import CriterionResult, Verdict, criterion_label
+from app.pilots.criteria import CriterionResult, Verdict, criterion_label, fixed, signed
 from app.pilots.tracking import check_in_features
 from app.reports import palette
 from app.reports.fonts import SANS, paragraph_markup
 from app.reports.pdf_blocks import bullets, coloured, markup_table
+from app.reports.pdf_document import format_date
 from app.reports.pdf_styles import PdfKit
 from app.reports.pilot_charts import (
     adoption_chart,
@@ -28,18 +29,20 @@ from app.reports.pilot_charts import (
 from app.reports.pilot_labels import (
     interval_text,
     percent_text,
+    result_verdict_text,
     task_labels,
     value_text,
-    verdict_text,
 )
 from app.reports.pilot_report import PilotReport
 
 MET_COLOUR = "#2E7D5B"
 NOT_MET_COLOUR = "#B23A2B"
+SO_FAR_COLOUR = "#1565C0"
 VERDICT_SHAPES = {
     Verdict.MET: ("●", MET_COLOUR),
     Verdict.NOT_MET: ("✕", NOT_MET_COLOUR),
     Verdict.NOT_ENOUGH_DATA: ("○", palette.MUTED),
+    Verdict.IN_PROGRESS: ("◔", SO_FAR_COLOUR),
 }
 """A verdict reads by its shape as well as its colour, so it survives a grey printer."""
 APPLICATIONS_SHOWN = 6
@@ -48,7 +51,7 @@ APPLICATIONS_SHOWN = 6
 def verdict_markup(result: CriterionResult) -> str:
     """The verdict as a coloured shape and word, "not certain" under it where it is."""
     shape, colour = VERDICT_SHAPES[result.verdict]
-    markup = coloured(f"{shape} {verdict_text(result.verdict)}", colour, bold=True)
+    markup = coloured(f"{shape} {result_verdict_text(result)}", colour, bold=True)
     if result.uncertain:
         markup += "<br/>" + coloured(_("not certain"), palette.MUTED)
     return markup
@@ -61,16 +64,65 @@ def _key_figures(report: PilotReport) -> list[tuple[str, str]]:
     results = report.outcome.results
     criteria = report.outcome.criteria
     satisfaction = results.satisfaction
-    met = sum(1 for result in criteria if result.verdict is Verdict.MET)
+    if report.interim:
+        on_track = sum(
+            1 for result in criteria if result.verdict is Verdict.IN_PROGRESS and result.on_track
+        )
+        judged = (_("On track so far"), _("{n} of {all}").format(n=on_track, all=len(criteria)))
+        finished = _("Finished their path so far")
+    else:
+        met = sum(1 for result in criteria if result.verdict is Verdict.MET)
+        judged = (_("Success criteria met"), _("{met} of {all}").format(met=met, all=len(criteria)))
+        finished = _("Finished their path")
     return [
         (_("People who took part"), f"{results.completion.enrolled:,}"),
-        (_("Finished their path"), percent_text(results.completion.rate)),
+        (finished, percent_text(results.completion.rate)),
         (
             _("Average satisfaction, out of 5"),
-            "–" if satisfaction.mean is None else f"{satisfaction.mean:.1f}",
+            "–" if satisfaction.mean is None else fixed(satisfaction.mean, 1),
         ),
-        (_("Success criteria met"), _("{met} of {all}").format(met=met, all=len(criteria))),
+        judged,
     ]
+
+
+def stage_note(report: PilotReport) -> str | None:
+    """Why the criteria are, or are not yet, judged: an interim report, or a pilot past its
+    planned end; None for a pilot that has ended."""
+    judging = report.judging
+    pilot = report.outcome.pilot
+    if judging.interim:
+        if pilot.status == "planned":
+            return _(
+                "This is an interim report: the pilot has not started yet. Its success "
+                "criteria are judged when it ends."
+            )
+        when = _("The pilot is still running")
+        if judging.week is not None and judging.weeks is not None:
+            when = _("The pilot is in week {week} of {weeks}").format(
+                week=judging.week, weeks=judging.weeks
+            )
+        if pilot.ends_on is not None:
+            when = _("{when} and ends on {day}").format(when=when, day=format_date(pilot.ends_on))
+        return _(
+            "This is an interim report. {when}: its success criteria are judged then, and "
+            "until then each shows its figure so far, marked “Not yet judged”, which can still "
+            "change."
+        ).format(when=when)
+    if judging.overdue and pilot.ends_on is not None:
+        return _(
+            "The pilot's planned end, {day}, has passed and it is still marked as running, so "
+            "its success criteria are judged as the figures stand. End it to evaluate the "
+            "results and record the decision."
+        ).format(day=format_date(pilot.ends_on))
+    return None
+
+
+def _result_value(result: CriterionResult) -> str:
+    """ "84.6 %", or "23.1 % so far" while the pilot runs."""
+    text = value_text(result.criterion, result.value)
+    if result.verdict is Verdict.IN_PROGRESS and result.value is not None:
+        return _("{value} so far").format(value=text)
+    return text
 
 
 def results_story(report: PilotReport, kit: PdfKit) -> list[Flowable]:
@@ -79,15 +131,9 @@ def results_story(report: PilotReport, kit: PdfKit) -> list[Flowable]:
     story = kit.chapter(_("Results against the success criteria"))
     story.append(kit.key_figures(_key_figures(report)))
     story.append(kit.spacer(2))
-    if outcome.pilot.status in ("planned", "running"):
-        story.append(
-            kit.note(
-                _(
-                    "The pilot is still running: these are the results so far, and a "
-                    "criterion judged now may turn out differently by the end."
-                )
-            )
-        )
+    note = stage_note(report)
+    if note:
+        story.append(kit.note(note))
     if not outcome.criteria:
         story.append(
             kit.empty_state(
@@ -112,7 +158,7 @@ def results_story(report: PilotReport, kit: PdfKit) -> list[Flowable]:
     rows = [
         [
             paragraph_markup(criterion_label(result.criterion)),
-            paragraph_markup(value_text(result.criterion, result.value)),
+            paragraph_markup(_result_value(result)),
             paragraph_markup(interval_text(result.criterion, result.interval)),
             f"{result.n:,}",
             verdict_markup(result),
@@ -124,7 +170,7 @@ def results_story(report: PilotReport, kit: PdfKit) -> list[Flowable]:
             kit,
             [_("Success criterion"), _("Result"), _("95 % interval"), _("Based on"), _("Verdict")],
             rows,
-            column_widths=[3.2, 1.5, 1.6, 0.9, 1.5],
+            column_widths=[2.8, 1.5, 1.6, 0.8, 2.0],
             numeric_columns=[1, 2, 3],
         )
     )
@@ -256,17 +302,17 @@ def _satisfaction_part(report: PilotReport, kit: PdfKit) -> list[Flowable]:
         answers.n,
     ).format(n=answers.n)
     if answers.mean is not None:
-        caption += " " + _("Average {mean} out of 5").format(mean=f"{answers.mean:.1f}")
+        caption += " " + _("Average {mean} out of 5").format(mean=fixed(answers.mean, 1))
         if answers.interval is not None:
             caption += " " + _("(95 % interval {low} to {high})").format(
-                low=f"{answers.interval.low:.1f}", high=f"{answers.interval.high:.1f}"
+                low=fixed(answers.interval.low, 1), high=fixed(answers.interval.high, 1)
             )
         caption += "."
     if answers.recommend_mean is not None and answers.net_promoter is not None:
         caption += " " + _(
             "Would recommend it to a colleague: {mean} out of 10 on average; net promoter "
             "score {nps}."
-        ).format(mean=f"{answers.recommend_mean:.1f}", nps=f"{answers.net_promoter:+.0f}")
+        ).format(mean=fixed(answers.recommend_mean, 1), nps=f"{answers.net_promoter:+.0f}")
     story.append(
         kit.figure(satisfaction_chart(answers.distribution, width=kit.frame_width), caption)
     )
@@ -274,22 +320,22 @@ def _satisfaction_part(report: PilotReport, kit: PdfKit) -> list[Flowable]:
 
 
 def _change_row(name: str, change: PairedChange, decimals: int) -> list[Any]:
-    def fixed(value: float | None, signed: bool = False) -> str:
+    def shown(value: float | None, with_sign: bool = False) -> str:
         if value is None:
             return "–"
-        return f"{value:+.{decimals}f}" if signed else f"{value:.{decimals}f}"
+        return signed(value, decimals) if with_sign else fixed(value, decimals)
 
     interval = "–"
     if change.interval is not None:
         interval = _("{low} to {high}").format(
-            low=fixed(change.interval.low, True), high=fixed(change.interval.high, True)
+            low=shown(change.interval.low, True), high=shown(change.interval.high, True)
         )
     return [
         name,
         change.n_pairs,
-        fixed(change.mean_before),
-        fixed(change.mean_after),
-        fixed(change.mean_change, True),
+        shown(change.mean_before),
+        shown(change.mean_after),
+        shown(change.mean_change, True),
         interval,
     ]
 

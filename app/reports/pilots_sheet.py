@@ -16,14 +16,15 @@ from openpyxl.utils import get_column_letter
 
 from app.i18n import N_, _, ngettext, translate
 from app.pilots.criteria import criterion_label
+from app.pilots.outcome import judging_of
 from app.pilots.records import PilotOutcome
 from app.reports import palette
 from app.reports.pilot_labels import (
     dates_text,
-    stage_text,
+    progress_text,
+    result_verdict_text,
     task_labels,
     unit_text,
-    verdict_text,
 )
 from app.reports.pilot_sheet_rows import BlockColumn, table_sheet, write_table
 from app.reports.sheet_rows import SheetRows, styled_cell
@@ -70,10 +71,10 @@ def _criteria_rows(outcomes: Sequence[PilotOutcome]) -> list[list[CellValue]]:
     rows: list[list[CellValue]] = []
     for outcome in outcomes:
         pilot = outcome.pilot
-        stage = stage_text(pilot.status, pilot.decision)
+        stage = progress_text(pilot.status, pilot.decision, judging_of(outcome))
         for result in outcome.criteria:
             criterion = result.criterion
-            verdict = verdict_text(result.verdict)
+            verdict = result_verdict_text(result)
             if result.uncertain:
                 verdict = _("{verdict} (not certain)").format(verdict=verdict)
             rows.append(
@@ -217,7 +218,7 @@ def _pilot_block(sheet: SheetRows, outcome: PilotOutcome) -> None:
     sheet.title_row(
         _("{pilot} · {stage} · {dates} · {people}").format(
             pilot=pilot.name,
-            stage=stage_text(pilot.status, pilot.decision),
+            stage=progress_text(pilot.status, pilot.decision, judging_of(outcome)),
             dates=dates_text(pilot.starts_on, pilot.ends_on),
             people=ngettext("{n} person", "{n} people", len(outcome.participants)).format(
                 n=len(outcome.participants)
@@ -245,7 +246,8 @@ def pilots_sheet(outcomes: Sequence[PilotOutcome], writer: WorkbookWriter) -> Sh
             "Result: the figure the criterion is judged on, in the unit shown; the 95 % "
             "interval is the range the true figure most likely lies in. Based on: the people, "
             "answers or timed tasks behind it; with fewer than 5 the verdict is “Not enough "
-            "data”. No participant is named."
+            "data”. While a pilot runs its criteria are “Not yet judged”: the result is the "
+            "figure so far, and they are judged when it ends. No participant is named."
         ),
         muted=True,
     )

@@ -437,3 +437,27 @@ def test_a_person_on_two_paths_with_the_module_gets_it_done_on_both(services, tm
     for path in (org.path, second):
         (ada,) = [p for p in services.path_progress.progress(path) if p.person_id == org.ada]
         assert ada.statuses["ai_foundations"] == "completed"
+
+
+def test_a_path_deleted_between_the_check_and_the_import_saves_no_row_of_the_file(
+    services, tmp_path
+):
+    org = Org(services)
+    second = services.paths.create_from_template("frontline_builder")
+    services.suggestions.assign(second, [org.idle], starts_on=date(2026, 2, 1), trim_to_gaps=False)
+    export = write_csv(
+        tmp_path / "lms.csv",
+        "Email,Course,Completion date\n"
+        f"grace@example.org,{PROMPTING},2026-03-02\n"
+        f"alan@example.org,{SAFE_USE},2026-03-03\n"
+        f"idle@example.org,{FOUNDATIONS},2026-03-04\n",
+    )
+    plan = check(services, export)
+    assert plan.ok and len(plan.rows) == 3
+    services.paths.delete_path(second)  # the last row's path, after the check
+
+    with pytest.raises(ValidationError, match="changed since the file was checked"):
+        services.completions.apply(plan)
+    progress = org.progress()
+    assert progress[org.grace].statuses["prompt_basics"] == "not_started"
+    assert progress[org.alan].statuses["safe_use_essentials"] == "not_started"

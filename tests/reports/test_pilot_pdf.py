@@ -1,7 +1,8 @@
 """The pilot report for leadership: its sections in order, the figures of the pilot's outcome
 (and one worked out by hand), the success criteria with intervals and verdicts, quotes
 without names, the decision and the scale-up estimate; nobody named; an outline entry per
-section; and a pilot with nothing measured yet saying what is missing."""
+section; a pilot with nothing measured yet saying what is missing; and a running pilot's
+report saying it is interim, its criteria not yet judged."""
 
 from __future__ import annotations
 
@@ -23,7 +24,14 @@ from app.reports.pilot_report import PilotReport
 from app.services.people import PersonInput
 from db.models import Track
 
-from .pilot_data import COMMENTS, PILOT_NAME, REASONS, build_pilot
+from .pilot_data import (
+    COMMENTS,
+    PILOT_NAME,
+    REASONS,
+    RUNNING_ENDS_ON,
+    build_pilot,
+    build_running_pilot,
+)
 
 pytestmark = pytest.mark.database
 
@@ -163,3 +171,40 @@ def test_a_pilot_with_nothing_measured_yet_says_what_is_missing(services, tmp_pa
     assert "No decision yet" in text and "still running" in text
     assert "No target population was set" in text
     assert "Person0" not in text
+
+
+@needs_poppler
+def test_a_running_pilots_report_is_an_interim_report_with_its_criteria_not_yet_judged(
+    services, tmp_path
+):
+    pilot_id = build_running_pilot(services)
+    report = report_of(services, pilot_id)
+    assert report.interim
+    out = tmp_path / "interim.pdf"
+    write_pilot_pdf(report, out, page_size="A4", generated_on=date.today())
+    pages = page_texts(out)
+    text = " ".join(pages)
+
+    assert "Interim report" in pages[0] and "Running, week 4 of 10" in pages[0]
+    ends = format_date(RUNNING_ENDS_ON)
+    assert (
+        f"This is an interim report. The pilot is in week 4 of 10 and ends on {ends}: its "
+        "success criteria are judged then" in text
+    )
+    # Completion 0 of 6 and weekly use (week 8 is 4 weeks away) not yet judged;
+    # satisfaction 4.33 already at its target of 4.
+    assert text.count("◔ Not yet judged") == 2 and text.count("◔ On track so far") == 1
+    assert "Not met" not in text and "Success criteria met" not in text
+    # The key figure: 1 of the 3 on track so far (its value is printed above its label).
+    assert re.search(r"1 of 3 .*On track so far", text)
+    for result in report.outcome.criteria:
+        assert " ".join(result.sentence.split()) in text
+    assert "Judged from week 8 (in 4 weeks)" in text
+
+
+@needs_poppler
+def test_an_ended_pilots_report_is_not_called_interim(written):
+    _built, report, out = written
+    assert not report.interim
+    text = " ".join(page_texts(out))
+    assert "interim" not in text.lower() and "Not yet judged" not in text

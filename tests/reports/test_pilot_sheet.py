@@ -1,7 +1,8 @@
 """The "Pilots" sheet of the leadership workbook: every success criterion with its result,
 interval, observations and verdict as in the pilot's outcome, a block per pilot with its
-weekly use and timed tasks beside native charts, formula-looking text kept as text, and a
-workbook that opens again."""
+weekly use and timed tasks beside native charts, formula-looking text kept as text, a
+running pilot's criteria "not yet judged" with the outcome's sentences, and a workbook that
+opens again."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from app.pilots.records import CheckInEntry, PilotInput
 from app.pilots.service import CohortPick
 from app.reports.pilot_labels import verdict_text
 
-from .pilot_data import FORMULA_TASK, PILOT_NAME, build_pilot
+from .pilot_data import FORMULA_TASK, PILOT_NAME, RUNNING_NAME, build_pilot, build_running_pilot
 
 pytestmark = pytest.mark.database
 
@@ -104,3 +105,20 @@ def test_without_pilots_the_workbook_has_no_pilots_sheet(services, tmp_path):
     out = tmp_path / "book.xlsx"
     services.reports.write_workbook(out)
     assert "Pilots" not in openpyxl.load_workbook(out).sheetnames
+
+
+def test_a_running_pilots_criteria_are_not_yet_judged_in_the_sheet(services, tmp_path):
+    pilot_id = build_running_pilot(services)
+    out = tmp_path / "book.xlsx"
+    services.reports.write_workbook(out)
+
+    ws = openpyxl.load_workbook(out)["Pilots"]
+    outcome = services.pilot_outcomes.outcome(pilot_id)
+    rows = [[cell.value for cell in row] for row in ws.iter_rows(min_row=2, max_row=4)]
+    assert [row[0] for row in rows] == [RUNNING_NAME] * 3
+    assert {row[1] for row in rows} == {"Running, week 4 of 10"}
+    # Completion 0 of 6 and weekly use from week 8 wait; satisfaction 4.33 reaches 4 so far.
+    assert [row[9] for row in rows] == ["Not yet judged", "On track so far", "Not yet judged"]
+    assert [row[10] for row in rows] == [result.sentence for result in outcome.criteria]
+    # Three of six use the tool every week: 12 of 24 participant-weeks so far = 50 %.
+    assert rows[0][5] == 0 and rows[2][5] == 50

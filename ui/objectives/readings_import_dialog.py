@@ -290,14 +290,19 @@ class ReadingsImportDialog(QDialog):
         good = len(plan.rows)
         self.rows.setVisible(good > 0)
         self.counts.setVisible(good > 0)
+        rows = self.tr("1 good row") if good == 1 else self.tr("{count} good rows")
+        metrics = self.tr("1 metric") if plan.metrics == 1 else self.tr("{count} metrics")
+        new_readings = (
+            self.tr("1 new reading") if plan.new == 1 else self.tr("{count} new readings")
+        )
         self.counts.setText(
             self.tr(
-                "{good} good rows for {metrics} metrics: {new} new readings, {replaced} "
-                "replacing a recorded value, {same} already recorded."
+                "{rows} for {metrics}: {new}, {replaced} replacing a recorded value, "
+                "{same} already recorded."
             ).format(
-                good=format_count(good),
-                metrics=format_count(plan.metrics),
-                new=format_count(plan.new),
+                rows=rows.format(count=format_count(good)),
+                metrics=metrics.format(count=format_count(plan.metrics)),
+                new=new_readings.format(count=format_count(plan.new)),
                 replaced=format_count(plan.replaced),
                 same=format_count(plan.unchanged),
             )

@@ -77,9 +77,11 @@ class AdoptionChart(ChartFrame):
         weeks: Sequence[WeekPoint],
         target: float | None = None,
         from_week: int | None = None,
+        planned_weeks: int | None = None,
     ) -> None:
         """``target`` is in percent (60 for 60 %); its line starts at ``from_week`` (else at
-        the first week) and runs to the end of the axis."""
+        the first week) and runs to the end of the axis. A running pilot's ``planned_weeks``
+        make the axis reach its last week, so the weeks still to come show as room ahead."""
         self.weeks = sorted(weeks)
         self.target = target
         self.target_from = from_week
@@ -100,8 +102,10 @@ class AdoptionChart(ChartFrame):
         last = reported[-1][0]
         start = from_week if from_week is not None else reported[0][0]
         end = (max(last, start + 1) if target is not None else last) + 0.5
+        if planned_weeks is not None:
+            end = max(end, planned_weeks + 0.5)
         self.x_axis.setRange(0.5, end)
-        self.x_axis.setTickInterval(max(1, math.ceil(last / 12)))
+        self.x_axis.setTickInterval(max(1, math.ceil((end - 0.5) / 12)))
         if target is not None:
             line = QLineSeries()
             line.setName(self.tr("Target"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.context import AppServices
 from app.errors import UserFacingError, ValidationError
 from app.pilots.criteria import criterion_label
+from app.pilots.outcome import judging_of
 from app.pilots.records import Decision, PilotOutcome
 from ui.look import make_heading, make_muted
 from ui.people.naming import named
@@ -35,10 +36,10 @@ from ui.pilots.results_badges import verdict_pixmap
 from ui.pilots.results_format import (
     DECISION_ORDER,
     decision_meaning,
+    result_word,
     uncertain_note,
-    verdict_summary,
-    verdict_word,
 )
+from ui.pilots.results_stage import summary_line
 
 _FIELDS = ("decision", "reasons", "date")
 
@@ -179,7 +180,8 @@ class DecisionDialog(QDialog):
         column.setContentsMargins(12, 10, 12, 10)
         column.setSpacing(4)
         criteria = self.outcome.criteria
-        self.summary = named(QLabel(verdict_summary(criteria), box), "reminder_summary")
+        summary = summary_line(criteria, judging_of(self.outcome))
+        self.summary = named(QLabel(summary, box), "reminder_summary")
         self.summary.setWordWrap(True)
         font = self.summary.font()
         font.setBold(True)
@@ -196,7 +198,7 @@ class DecisionDialog(QDialog):
             text = QLabel(
                 self.tr("{criterion}: {verdict}").format(
                     criterion=criterion_label(result.criterion),
-                    verdict=verdict_word(result.verdict),
+                    verdict=result_word(result),
                 ),
                 box,
             )

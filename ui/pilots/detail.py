@@ -29,6 +29,7 @@ from app.context import AppServices
 from app.errors import UserFacingError
 from app.events import Change, Topic
 from app.pilots.criteria import criterion_label
+from app.pilots.judging import judging_on
 from app.pilots.records import PilotDetails
 from ui.change_bridge import ChangeBridge
 from ui.look import make_heading, make_muted, scaled_font
@@ -189,14 +190,16 @@ class PilotDetail(QWidget):
             "; ".join(criterion_label(c) for c in details.criteria)
             or self.tr("no success criteria agreed yet")
         )
-        self.next_step.setText(self.next_step_text(details))
+        self.next_step.setText(self.next_step_text(details, date.today()))
         self.start_button.setVisible(details.status == "planned")
         self.end_button.setVisible(details.status == "running")
 
     def status_line(self, details: PilotDetails, today: date) -> str:
         """ "Running · 2 Mar 2026 – 25 May 2026 · week 5 of 12"."""
         parts = [status_label(details.status), dates_text(details.starts_on, details.ends_on)]
-        if details.status == "running" and details.starts_on is not None:
+        if judging_on(details.status, details.starts_on, details.ends_on, today).overdue:
+            parts.append(self.tr("past its planned end"))
+        elif details.status == "running" and details.starts_on is not None:
             week = details.week_of(today)
             if week is not None and details.ends_on is not None:
                 weeks = details.week_of(details.ends_on) or week
@@ -209,7 +212,12 @@ class PilotDetail(QWidget):
             )
         return " · ".join(parts)
 
-    def next_step_text(self, details: PilotDetails) -> str:
+    def next_step_text(self, details: PilotDetails, today: date) -> str:
+        if judging_on(details.status, details.starts_on, details.ends_on, today).overdue:
+            return self.tr(
+                "Its planned end has passed, so its results are judged as they stand: end it "
+                "to evaluate them and record the decision."
+            )
         if details.status == "planned":
             return self.tr(
                 "Next: choose the cohort and agree the success criteria, then start the pilot. "

@@ -4,6 +4,7 @@ decision, with a status badge; and the list view with its New / Edit / Delete bu
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.pilots.judging import judging_on
 from app.pilots.records import PilotRow
 from ui.look import make_heading
 from ui.paths.two_line_delegate import TwoLineDelegate
@@ -60,7 +62,10 @@ class PilotListModel(QAbstractListModel):
 
     def facts(self, pilot: PilotRow) -> str:
         """Two lines: status and dates; then the people and the decision (or the criteria)."""
-        when = f"{status_label(pilot.status)} · {dates_text(pilot.starts_on, pilot.ends_on)}"
+        status = status_label(pilot.status)
+        if judging_on(pilot.status, pilot.starts_on, pilot.ends_on, date.today()).overdue:
+            status = self.tr("{status}, past its planned end").format(status=status)
+        when = f"{status} · {dates_text(pilot.starts_on, pilot.ends_on)}"
         people = (
             people_count(pilot.participants) if pilot.participants else self.tr("No cohort yet")
         )

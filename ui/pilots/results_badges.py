@@ -2,7 +2,8 @@
 same in black and white, to colour-blind eyes and in dark mode.
 
 Met is a filled disc with a tick, not met a filled diamond with a cross, not enough data an
-empty ring with a dash.
+empty ring with a dash, not yet judged (the pilot still runs) a ring filled for its first third
+like a clock, as the "◔" of the PDF.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from ui.look import is_dark
 
 
 def verdict_colour(verdict: Verdict, palette: QPalette) -> QColor:
-    """Green for met, red for not met, the palette's muted text for not enough data."""
+    """Green for met, red for not met, blue (the running pilot's colour) for not yet judged,
+    the palette's muted text for not enough data."""
     dark = is_dark(palette)
+    if verdict is Verdict.IN_PROGRESS:
+        return QColor("#64b5f6" if dark else "#1565c0")
     if verdict is Verdict.MET:
         return QColor("#66bb6a" if dark else "#2e7d32")
     if verdict is Verdict.NOT_MET:
@@ -62,6 +66,13 @@ def verdict_pixmap(verdict: Verdict, size: int, palette: QPalette, ratio: float 
         arm = size * 0.16
         painter.drawLine(QPointF(centre - arm, centre - arm), QPointF(centre + arm, centre + arm))
         painter.drawLine(QPointF(centre - arm, centre + arm), QPointF(centre + arm, centre - arm))
+    elif verdict is Verdict.IN_PROGRESS:
+        painter.setPen(QPen(colour, pen_width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(box)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPie(box, 90 * 16, -120 * 16)  # from twelve o'clock, clockwise to four
     else:
         painter.setPen(QPen(colour, pen_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)

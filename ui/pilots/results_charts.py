@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.pilots.analysis import task_minutes
 from app.pilots.criteria import CriterionResult
+from app.pilots.outcome import judging_of
 from app.pilots.records import PilotOutcome
 from ui.look import make_muted
 from ui.pilots.charts import AdoptionChart, BeforeAfterChart, SatisfactionHistogram
@@ -78,10 +79,12 @@ class ChartsPanel(QWidget):
     def set_outcome(self, outcome: PilotOutcome) -> None:
         results = outcome.results
         target, from_week = weekly_target(outcome.criteria)
+        judging = judging_of(outcome)
         self.adoption.set_curve(
             [(week.week, week.share, week.reporting) for week in results.adoption],
             target,
             from_week,
+            planned_weeks=judging.weeks if judging.interim else None,
         )
         answers = results.satisfaction
         self.satisfaction.set_counts(answers.distribution, answers.mean)

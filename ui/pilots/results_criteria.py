@@ -41,7 +41,7 @@ from ui.pilots.results_format import (
     criterion_interval_text,
     criterion_value_text,
     observations_text,
-    verdict_word,
+    result_word,
 )
 
 
@@ -135,7 +135,7 @@ class CriteriaModel(QAbstractTableModel):
             case self.OBSERVATIONS:
                 return observations_text(result.criterion.measure, result.n)
             case self.VERDICT:
-                return verdict_word(result.verdict)
+                return result_word(result)
             case self.SENTENCE:
                 return result.sentence
         return None
@@ -172,7 +172,7 @@ class VerdictDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(palette.color(role))
         font = painter.font()
-        font.setBold(verdict is not Verdict.NOT_ENOUGH_DATA)
+        font.setBold(verdict in (Verdict.MET, Verdict.NOT_MET))
         painter.setFont(font)
         left = rect.left() + margin + size + 6
         box = QRect(left, top, rect.right() - left - margin, size)

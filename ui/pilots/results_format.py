@@ -97,12 +97,16 @@ def measure_value(measure: str, value: float, decimals: int) -> str:
 
 
 def criterion_value_text(result: CriterionResult) -> str:
-    """The result as the criteria table shows it; a dash where there is no verdict."""
+    """The result as the criteria table shows it ("23 % so far" while the pilot runs); a dash
+    where there is no figure to judge."""
     if result.value is None or result.verdict is Verdict.NOT_ENOUGH_DATA:
         return "—"
     measure = result.criterion.measure
     decimals = decimals_for(result.value, result.criterion.threshold, _base_decimals(measure))
-    return measure_value(measure, result.value, decimals)
+    value = measure_value(measure, result.value, decimals)
+    if result.verdict is Verdict.IN_PROGRESS:
+        return _tr("{value} so far").format(value=value)
+    return value
 
 
 def interval_range(measure: str, interval: Interval, decimals: int) -> str:
@@ -137,12 +141,22 @@ def observations_text(measure: str, n: int) -> str:
 
 
 def verdict_word(verdict: Verdict) -> str:
-    """met / not met / not enough data."""
+    """met / not met / not yet judged / not enough data."""
     if verdict is Verdict.MET:
         return _tr("met")
     if verdict is Verdict.NOT_MET:
         return _tr("not met")
+    if verdict is Verdict.IN_PROGRESS:
+        return _tr("not yet judged")
     return _tr("not enough data")
+
+
+def result_word(result: CriterionResult) -> str:
+    """The verdict's word, "on track so far" for a criterion not yet judged whose figure so
+    far already reaches its target."""
+    if result.verdict is Verdict.IN_PROGRESS and result.on_track:
+        return _tr("on track so far")
+    return verdict_word(result.verdict)
 
 
 def verdict_summary(results: Sequence[CriterionResult]) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.context import AppServices
 from app.errors import UserFacingError
 from app.events import Topic
+from app.pilots.outcome import judging_of
 from app.pilots.records import PilotOutcome
 from app.progress import CancelToken, Progress
 from ui.change_bridge import ChangeBridge
@@ -35,8 +36,9 @@ from ui.pilots.results_cohort import CoverageTable, coverage_sentence
 from ui.pilots.results_criteria import CriteriaTable
 from ui.pilots.results_figure_texts import figure_cards
 from ui.pilots.results_figures import Card, FigureGrid
-from ui.pilots.results_format import decision_summary, uncertain_note, verdict_summary
+from ui.pilots.results_format import uncertain_note
 from ui.pilots.results_quotes import QuotesPanel
+from ui.pilots.results_stage import decision_expected, decision_line, stage_note, summary_line
 from ui.refresh_when_shown import RefreshWhenShown
 from ui.worker import BackgroundTask, run_in_background
 
@@ -137,12 +139,13 @@ class ResultsTab(QWidget):
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.uncertain = make_muted("", self.banner, "uncertain_note")
+        self.stage_note = make_muted("", self.banner, "stage_note")
         self.decision = named(QLabel(self.banner), "decision_summary")
         self.decision.setWordWrap(True)
         self.decision.setTextFormat(Qt.TextFormat.PlainText)
         self.decision.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.decision.setFont(scaled_font(self, 1.05))
-        for label in (self.verdict, self.uncertain, self.decision):
+        for label in (self.verdict, self.uncertain, self.stage_note, self.decision):
             texts.addWidget(label)
         row.addLayout(texts, 1)
         self.decide_button = named(
@@ -298,14 +301,16 @@ class ResultsTab(QWidget):
         self.message.hide()
         measured = has_measurements(outcome)
         pilot = outcome.pilot
-        self.verdict.setText(verdict_summary(outcome.criteria))
+        judging = judging_of(outcome)
+        self.verdict.setText(summary_line(outcome.criteria, judging))
         self.verdict.setVisible(measured)
         note = uncertain_note(outcome.criteria)
         self.uncertain.setText(note)
         self.uncertain.setVisible(measured and bool(note))
-        self.decision.setText(
-            decision_summary(pilot.decision, pilot.decided_on, pilot.decision_reasons)
-        )
+        self.stage_note.setText(stage_note(judging))
+        self.stage_note.setVisible(measured and bool(self.stage_note.text()))
+        self.decision.setText(decision_line(pilot, judging))
+        self.decide_button.setVisible(decision_expected(pilot, judging))
         self.banner.setAccessibleDescription(
             " ".join(text for text in (self.verdict.text(), self.decision.text()) if text)
         )

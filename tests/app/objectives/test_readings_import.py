@@ -268,3 +268,25 @@ def test_numbers_are_read_as_people_write_them(text, number):
 def test_words_are_not_numbers(text):
     with pytest.raises(NotANumber):
         parse_number(text)
+
+
+def test_a_metric_deleted_between_the_check_and_the_import_saves_no_reading(services, tmp_path):
+    ids = add_metrics(services)
+    imports = services.objectives.imports
+    path = write_xlsx(
+        tmp_path / "readings.xlsx",
+        [
+            ["Metric", "Date", "Value"],
+            ["Hours saved per week", datetime(2026, 6, 1), 80],
+            ["Hours saved per week", datetime(2026, 7, 1), 95],
+            ["Weekly active users", datetime(2026, 7, 1), 30],
+        ],
+    )
+    table = imports.read(path)
+    plan = imports.check(table, imports.guess_mapping(table), today=TODAY)
+    assert plan.ok and len(plan.rows) == 3
+    services.objectives.delete_metric(ids["active"])  # the last row's metric, after the check
+
+    with pytest.raises(ValidationError, match="changed since the file was checked"):
+        imports.apply(plan)
+    assert services.objectives.metric(ids["hours"]).readings == ()

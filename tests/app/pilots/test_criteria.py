@@ -393,3 +393,12 @@ def test_weekly_use_needs_the_week_it_counts_from(after_weeks):
         validate_criterion("weekly_active", 60, after_weeks)
     assert error.value.field == "after_weeks"
     assert "week from 1 to 104" in error.value.message
+
+
+def test_a_figure_exactly_half_way_rounds_up_in_the_sentence_as_on_screen():
+    # 5 + 4 + 4 + 5 + 4 + 3 + 5 + 4 = 34 over 8 answers: exactly 4.25, shown as 4.3 (Python's
+    # own format would round the tie to even and say 4.2, unlike the results tab).
+    answers = tuple(Feedback(i, s, None, None) for i, s in enumerate((5, 4, 4, 5, 4, 3, 5, 4)))
+    result = evaluate(Criterion("satisfaction", 4), results(feedback=answers))
+    assert result.value == 4.25
+    assert result.sentence.startswith("Average satisfaction was 4.3 out of 5 (")

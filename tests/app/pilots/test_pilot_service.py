@@ -8,7 +8,8 @@ import pytest
 
 from app.errors import ValidationError
 from app.paths.service import ModuleInput, PathLayout, StageLayout
-from app.pilots.criteria import Criterion
+from app.pilots.criteria import Criterion, Verdict
+from app.pilots.outcome import judging_of
 from app.pilots.records import CheckInEntry, Decision, FeedbackInput, PilotInput, TimingInput
 from app.pilots.service import CohortPick
 from db.models import Track
@@ -164,6 +165,7 @@ def test_the_outcome_counts_who_finished_their_path_and_judges_the_criteria(serv
     services.pilot_tracking.save_feedback(
         pilot_id, [FeedbackInput(rows[0].id, 5, 9, "It saves me an hour on every report.")]
     )
+    services.pilots.set_status(pilot_id, "evaluating")  # ended: judged for good
     outcome = services.pilot_outcomes.outcome(pilot_id)
     completion, weekly = outcome.criteria
     # 4 of the 5 participants did both modules: 80 %, the target exactly.
@@ -172,6 +174,24 @@ def test_the_outcome_counts_who_finished_their_path_and_judges_the_criteria(serv
     assert weekly.value == pytest.approx(100 * 13 / 15)
     assert outcome.quotes == ("It saves me an hour on every report.",)
     assert outcome.scale_up is not None and outcome.scale_up.population == 50
+
+
+def test_a_running_pilot_is_judged_so_far_until_the_day_after_its_planned_end(services, pilot):
+    pilot_id, path_id, people = pilot
+    for module in services.paths.path(path_id).layout.module_keys():
+        services.path_progress.set_progress(path_id, people[:4], module, "completed")
+    services.pilots.set_status(pilot_id, "running")
+    last_day = services.pilots.pilot(pilot_id).ends_on
+    assert last_day == date.today()
+
+    running = services.pilot_outcomes.outcome(pilot_id, today=last_day)
+    # 4 of 5 finished = 80 %: on track, but not judged on the pilot's last day.
+    assert running.criteria[0].verdict is Verdict.IN_PROGRESS and running.criteria[0].on_track
+    assert judging_of(running).interim
+
+    after = services.pilot_outcomes.outcome(pilot_id, today=last_day + timedelta(days=1))
+    assert after.criteria[0].verdict is Verdict.MET
+    assert judging_of(after).overdue and judging_of(after).final
 
 
 def test_a_decision_needs_its_reasons_and_makes_the_pilot_decided(services, pilot):

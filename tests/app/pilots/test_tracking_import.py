@@ -12,7 +12,9 @@ import pytest
 
 from app.errors import ValidationError
 from app.paths.completions_model import PersonKey
-from app.pilots.records import ApplicationInput, FeedbackInput, TimingInput
+from app.pilots.records import ApplicationInput, CheckInEntry, FeedbackInput, TimingInput
+from app.pilots.service import CohortPick
+from app.pilots.tracking import TrackingBatch
 from app.pilots.tracking_import import TrackingImportService
 from app.pilots.tracking_import_model import ImportKind, TrackingField, TrackingPlan
 from app.roster.model import RosterFileError
@@ -383,6 +385,86 @@ def test_applications_are_logged_once_and_a_future_date_is_refused(
         ("Ana Lima", "Drafting tender answers", 2.0),
         ("Dev Patel", "Summarising claims", 1.5),
     ]
+
+
+# -- all or nothing at the storage level ---------------------------------------------------
+
+
+def test_a_check_in_import_that_fails_while_saving_its_last_week_saves_no_week(
+    services, importer, pilot, tmp_path
+):
+    path = workbook(
+        tmp_path / "weeks.xlsx",
+        [
+            ["Employee number", "Week", "Days used"],
+            ["E-001", 1, 3],
+            ["E-002", 2, 4],
+            ["E-003", 3, 5],
+        ],
+    )
+    plan = check(importer, pilot, path, ImportKind.CHECK_INS)
+    assert plan.ok and len(plan.rows) == 3
+    ana, bjorn, _chloe, dev = pilot.person_ids[:4]
+    # Between the check and the import, Chloé (the last row, week 3) leaves the cohort.
+    services.pilots.set_cohort(pilot.pilot_id, [CohortPick(p, "keen") for p in (ana, bjorn, dev)])
+
+    with pytest.raises(ValidationError, match="outside this pilot; nothing was saved"):
+        importer.apply(plan)
+    assert services.pilot_tracking.check_ins(pilot.pilot_id) == []
+
+
+def test_a_timings_import_that_fails_while_saving_its_last_row_saves_no_timing(
+    services, importer, pilot, tmp_path
+):
+    path = workbook(
+        tmp_path / "timings.xlsx",
+        [
+            ["Task", "Person", "Minutes before", "Minutes after"],
+            ["Monthly report", "Whole cohort", 90, 45],
+            ["Customer reply", "Ana Lima", 12, 6],
+            ["Meeting notes", "Chloé Martin", 30, 10],
+        ],
+    )
+    plan = check(importer, pilot, path, ImportKind.TIMINGS)
+    assert plan.ok and len(plan.rows) == 3
+    ana, bjorn, _chloe, dev = pilot.person_ids[:4]
+    services.pilots.set_cohort(pilot.pilot_id, [CohortPick(p, "keen") for p in (ana, bjorn, dev)])
+
+    with pytest.raises(ValidationError, match="outside this pilot; nothing was saved"):
+        importer.apply(plan)
+    assert services.pilot_tracking.timings(pilot.pilot_id) == []
+
+
+def test_one_batch_saves_every_kind_of_measurement_or_none_of_them(services, pilot):
+    ana, bjorn, chloe, _dev = pilot.participant_ids
+    batch = TrackingBatch(
+        weeks={1: [CheckInEntry(ana, 3)], 2: [CheckInEntry(bjorn, 4)]},
+        timings=[(TimingInput("Monthly report", 90, 45), None)],
+        feedback=[FeedbackInput(ana, 4, 8, "Useful")],
+        scores=[("knowledge", "before", {chloe: 55.0})],
+        applications=[ApplicationInput(bjorn, "Summarising claims", 1.5)],
+    )
+    outsider = TrackingBatch(
+        weeks={3: [CheckInEntry(chloe, 2)]},
+        applications=[ApplicationInput(pilot.participant_ids[0] + 1000, "Not in the pilot")],
+    )
+    tracking = services.pilot_tracking
+
+    with pytest.raises(ValidationError, match="outside this pilot"):
+        tracking.record_import(pilot.pilot_id, outsider)
+    assert tracking.check_ins(pilot.pilot_id) == []
+    tracking.record_import(pilot.pilot_id, batch)
+
+    assert [(r.week, r.participant_id) for r in tracking.check_ins(pilot.pilot_id)] == [
+        (1, ana),
+        (2, bjorn),
+    ]
+    assert [r.timing.task for r in tracking.timings(pilot.pilot_id)] == ["Monthly report"]
+    assert tracking.feedback(pilot.pilot_id)[ana].comment == "Useful"
+    assert [(r.participant_id, r.before) for r in tracking.scores(pilot.pilot_id, "knowledge")] == [
+        (chloe, 55.0)
+    ]
+    assert [a.description for a in tracking.applications(pilot.pilot_id)] == ["Summarising claims"]
 
 
 @pytest.mark.parametrize(

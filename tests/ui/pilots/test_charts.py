@@ -93,6 +93,21 @@ def test_adoption_curve_has_a_point_per_reported_week_in_percent(qtbot):
     assert x_axis.tickInterval() == 1
 
 
+def test_a_running_pilots_curve_leaves_room_for_the_weeks_still_to_come(qtbot):
+    chart = shown(qtbot, AdoptionChart())
+    four_weeks = [(1, 0.3, 9), (2, 0.4, 9), (3, 0.45, 9), (4, 0.55, 9)]
+
+    chart.set_curve(four_weeks, 60, 8, planned_weeks=26)
+
+    x_axis = value_axis(chart.chart, Qt.Orientation.Horizontal)
+    assert (x_axis.min(), x_axis.max()) == (0.5, 26.5)
+    assert x_axis.tickInterval() == 3  # 26 weeks in at most 12 labelled steps
+    assert points(chart.target_series) == [(8, 60), (26.5, 60)]
+
+    chart.set_curve(four_weeks, 60, 8)  # ended: the axis ends where the data and target do
+    assert (x_axis.min(), x_axis.max()) == (0.5, 9.5)
+
+
 def test_a_week_nobody_reported_breaks_the_line_instead_of_bridging_it(qtbot):
     chart = shown(qtbot, AdoptionChart())
 

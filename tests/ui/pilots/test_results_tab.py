@@ -298,7 +298,8 @@ def test_no_pilot_chosen_says_so(qtbot, services: AppServices, bridge: ChangeBri
 
 
 def test_verdict_badges_differ_in_shape_not_only_colour(qapp):
-    """Disc, diamond and ring cover different pixels, so the verdict reads without colour."""
+    """Disc, diamond, ring and part-filled ring cover different pixels, so the verdict reads
+    without colour."""
     palette = QPalette()
     shapes = []
     for verdict in Verdict:
@@ -308,6 +309,7 @@ def test_verdict_badges_differ_in_shape_not_only_colour(qapp):
                 (x, y) for x in range(24) for y in range(24) if image.pixelColor(x, y).alpha() > 128
             )
         )
-    met, not_met, unknown = shapes
-    assert len({met, not_met, unknown}) == 3
-    assert len(met ^ not_met) > 40 and len(met ^ unknown) > 40 and len(not_met ^ unknown) > 40
+    assert len(shapes) == len(Verdict) == 4
+    for first, one in enumerate(shapes):
+        for other in shapes[first + 1 :]:
+            assert len(one ^ other) > 40

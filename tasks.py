@@ -6,6 +6,7 @@
                                                      set up, then lint + pytest (+ PostgreSQL)
     python3 tasks.py lint                            ruff, mypy, import-linter
     python3 tasks.py bench [-- ARGS]                 python -m bench
+    python3 tasks.py build [--self-test]             build the app for this OS (installer/)
     python3 tasks.py help                            this list
 
 On Windows use ``py tasks.py ...``. The first run creates ``.venv`` with the
@@ -35,6 +36,7 @@ VENV = ROOT / ".venv"
 STAMP_NAME = ".requirements.sha256"
 RUNTIME_REQUIREMENTS = ROOT / "requirements.txt"
 DEV_REQUIREMENTS = ROOT / "requirements-dev.txt"
+BUILD_REQUIREMENTS = ROOT / "requirements-build.txt"
 MIN_PYTHON = (3, 11)
 
 # Debian/Ubuntu package -> the shared library it provides. Presence is checked by
@@ -64,6 +66,9 @@ TARGETS: dict[str, str] = {
     "(--no-postgres skips it; --keep-going runs every phase even after a failure)",
     "lint": "set up .venv (dev requirements), then ruff, mypy, lint-imports",
     "bench": "set up .venv (runtime requirements), then python -m bench [-- ARGS]",
+    "build": "set up .venv (build requirements: runtime + PyInstaller), then "
+    "installer/build.py: the app for this OS in dist/ (Linux: a tar.gz, size checked); "
+    "--self-test then runs the unpacked bundle in a clean environment",
     "help": "this list",
 }
 
@@ -486,7 +491,8 @@ def load_pg_server() -> ModuleType:
 
 def lint_phases(phases: Phases, python: Path, env: Mapping[str, str]) -> None:
     phases.run("ruff", [python, "-m", "ruff", "check", "."], env)
-    targets = [t for t in ("app", "db", "ui", "main.py", "tasks.py") if (ROOT / t).exists()]
+    names = ("app", "db", "ui", "installer", "main.py", "tasks.py")
+    targets = [t for t in names if (ROOT / t).exists()]
     phases.run("mypy", [python, "-m", "mypy", *targets], env)
     phases.run("lint-imports", [venv_script("lint-imports")], env)
 
@@ -592,6 +598,35 @@ def target_bench(argv: Sequence[str]) -> int:
     return passthrough([python, "-m", "bench", *own, *extra], env)
 
 
+def build_packages(libraries: set[str], has_objdump: bool, system_python: bool) -> list[str]:
+    """System packages a Linux build needs: binutils (PyInstaller reads library
+    dependencies with objdump); Debian's shared libpython, which PyInstaller bundles and
+    Debian's python3 does not install; and every library Qt's platform plugins link, so
+    that the bundle carries them (a library missing here is missing from the bundle)."""
+    packages = [] if has_objdump else ["binutils"]
+    minor = sys.version_info.minor
+    if system_python and f"libpython3.{minor}.so.1.0" not in libraries:
+        packages.append(f"libpython3.{minor}")
+    wanted = {**QT_OFFSCREEN_LIBS, **QT_DISPLAY_LIBS}
+    return packages + missing_packages(wanted, libraries)
+
+
+def target_build(argv: Sequence[str]) -> int:
+    own, extra = split_args(argv)
+    unknown = [a for a in own + extra if a not in ("--self-test", "--skip-pyinstaller")]
+    if unknown:
+        raise TaskError(f"unknown option(s) for build: {' '.join(unknown)}")
+    python = ensure_venv(BUILD_REQUIREMENTS)
+    if has_apt():
+        libraries = installed_libraries()
+        if libraries is not None:
+            packages = build_packages(
+                libraries, shutil.which("objdump") is not None, is_system_python()
+            )
+            ensure_system_packages(packages, "Building the Linux bundle")
+    return passthrough([python, ROOT / "installer" / "build.py", *own, *extra], venv_env())
+
+
 def target_help(argv: Sequence[str]) -> int:
     launcher = "py" if os.name == "nt" else "python3"
     print(f"usage: {launcher} tasks.py TARGET [OPTIONS] [-- ARGS]\n\ntargets:")
@@ -620,6 +655,7 @@ def main(argv: Sequence[str]) -> int:
         "test": target_test,
         "lint": target_lint,
         "bench": target_bench,
+        "build": target_build,
         "help": target_help,
     }
     target, rest = (argv[0], argv[1:]) if argv else ("help", [])

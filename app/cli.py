@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="upskill",
         description=_("Upskill Planner: plan, run and prove an AI upskilling programme."),
+        epilog=_(
+            "upskill --self-test [--keep] checks this copy of the app: offscreen, in a "
+            "temporary folder, it builds the demo organisation, opens every area, writes every "
+            "report and workbook and reads them back; it exits 0 when all is well."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"Upskill Planner {__version__}")
     parser.add_argument(

@@ -84,7 +84,14 @@ def open_database(path_or_url: str | Path, *, lock_timeout: float = 5.0) -> Data
     url = to_url(path_or_url)
     if is_sqlite(url):
         _check_sqlite_file(Path(str(url.database)))
-    engine = make_engine(url, lock_timeout=lock_timeout)
+    try:
+        engine = make_engine(url, lock_timeout=lock_timeout)
+    except ModuleNotFoundError as exc:
+        raise SchemaError(
+            f"This copy of Upskill Planner cannot connect to a {url.get_backend_name()} "
+            f"server: its database driver ({exc.name}) is not included. Open a data file "
+            "instead, or run Upskill Planner from source with the driver installed."
+        ) from exc
     try:
         _prepare_schema(engine, url)
     except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
+    QSize,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import __version__
@@ -30,7 +32,7 @@ from app.errors import UserFacingError
 from ui.file_actions import FileDialogs, as_data_file, documents_folder
 from ui.main_window import MainWindow, is_file_path, open_services_lazily
 from ui.messages import show_message
-from ui.resources import read_resource_text
+from ui.resources import read_resource_text, resources_dir
 from ui.settings import APPLICATION_NAME, ORGANISATION_NAME, AppSettings
 
 if TYPE_CHECKING:
@@ -247,6 +249,17 @@ def load_style_sheet(application: QApplication) -> None:
         application.setStyleSheet(style)
 
 
+def app_icon() -> QIcon:
+    """The app icon at every shipped size (resources/icons/hicolor), for windows and the taskbar."""
+    icon = QIcon()
+    folder = resources_dir() / "icons" / "hicolor"
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = folder / f"{size}x{size}" / "upskill-planner.png"
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
 def make_application(argv: list[str]) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANISATION_NAME)
     QCoreApplication.setApplicationName(APPLICATION_NAME)
@@ -254,6 +267,7 @@ def make_application(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     application = existing if isinstance(existing, QApplication) else QApplication(argv)
     application.setDesktopFileName("upskill-planner")
+    application.setWindowIcon(app_icon())
     load_style_sheet(application)
     return application
 

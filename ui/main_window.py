@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
             self.tr("Pilots"), self.tr("Early adopters, results and the decision to scale")
         )
         self.sidebar.add_area(self.tr("Reports"), self.tr("The PDF report and Excel workbook"))
+        # The names stay whole when a wide page (People, Pilots) widens the window.
+        self.sidebar.setMinimumWidth(self.sidebar.sizeHint().width())
         self._lazy_areas: dict[int, LazyArea] = {}
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")

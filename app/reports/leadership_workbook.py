@@ -163,7 +163,6 @@ def leadership_cover(
                 "and filter."
             ),
             *privacy,
-            _("Made with Upskill Planner."),
         ),
     )
 

@@ -225,7 +225,6 @@ def maturity_workbook_cover(history: MaturityHistory) -> WorkbookCover:
                 "The Maturity sheet has one row per assessment and one score column per "
                 "dimension, on the scale from 1 to {top}."
             ).format(top=SCALE_TOP),
-            _("Made with Upskill Planner."),
         ),
     )
 

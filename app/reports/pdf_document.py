@@ -33,6 +33,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from app import __version__
 from app.errors import Cancelled
 from app.i18n import N_, _, translate
 from app.progress import CancelToken, Progress, no_progress
@@ -443,7 +444,9 @@ def write_pdf_report(
             story,
             canvasmaker=_numbered_canvas_class(
                 1,
-                _("Prepared on {date} · Confidential").format(date=format_date(cover.generated_on)),
+                _("Prepared on {date} · Confidential · Upskill Planner {version}").format(
+                    date=format_date(cover.generated_on), version=__version__
+                ),
             ),
         )
     progress(total, total)

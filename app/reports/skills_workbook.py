@@ -328,7 +328,6 @@ def skills_workbook_cover(
                 "Survey results for groups of fewer than {threshold} people are never shown on "
                 "their own: they are combined into “Other” or withheld (“{withheld}”)."
             ).format(threshold=threshold, withheld=WITHHELD),
-            _("Made with Upskill Planner."),
         ),
     )
 

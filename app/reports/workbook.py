@@ -34,6 +34,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+from app import __version__
 from app.i18n import _
 from app.progress import CancelToken, Progress, no_progress
 from app.reports import palette
@@ -282,6 +283,7 @@ class WorkbookWriter:
         expected_rows: int = 0,
     ) -> None:
         self.workbook = Workbook(write_only=True)
+        self.workbook.properties.creator = f"Upskill Planner {__version__}"
         self._progress = progress
         self._cancel = cancel
         self._expected = max(expected_rows, 0)
@@ -324,6 +326,15 @@ class WorkbookWriter:
                 ),
             ]
         )
+        ws.append(
+            [
+                styled(_("Made with"), font=Font(color=muted)),
+                styled(
+                    _("Upskill Planner {version}").format(version=__version__),
+                    font=Font(color=muted),
+                ),
+            ]
+        )
         ws.append([])
         band = PatternFill("solid", fgColor=primary)
         white = Font(bold=True, color="FFFFFF")
@@ -336,7 +347,7 @@ class WorkbookWriter:
             if number_format:
                 value_style["number_format"] = number_format
             ws.append([styled(figure.label, **fill), styled(figure.value, **value_style)])
-        self._summary_chart_row = 6 + len(key_figures) + 1
+        self._summary_chart_row = 7 + len(key_figures) + 1
         if cover.notes:
             ws.append([])
             ws.append([styled(_("About this workbook"), font=Font(bold=True, color=primary))])

@@ -38,3 +38,11 @@ def test_a_bug_in_a_query_is_not_disguised_as_a_storage_problem(tmp_path):
             session.execute(text("SELECT no_such_column FROM employee"))
     finally:
         database.close()
+
+
+def test_a_server_whose_database_driver_is_not_installed_gets_a_plain_message():
+    # The installed app bundles no server drivers; MySQLdb is not installed here either.
+    from app.context import open_services
+
+    with pytest.raises(DataFileError, match=r"cannot connect to a mysql server.*MySQLdb"):
+        open_services("mysql+mysqldb://someone@localhost/programme")

@@ -1,4 +1,5 @@
-"""A small decided pilot built through the services, for the pilot report and sheet tests.
+"""A small decided pilot built through the services, for the pilot report and sheet tests
+(and a running one, ``build_running_pilot``, for the interim report).
 
 Six participants (three in Sales, two in Support, one in Finance; their names in several
 scripts) follow a three-module path; five finish it (5 of 6 = 83.3 %, hand-checked).
@@ -185,3 +186,49 @@ def build_pilot(services: AppServices) -> BuiltPilot:
     services.pilots.record_decision(pilot_id, Decision("scale", REASONS, DECIDED_ON))
     names = tuple(f"{first} {last}" for first, last, _department in PARTICIPANTS)
     return BuiltPilot(pilot_id, ids, names, objective)
+
+
+RUNNING_NAME = "Meeting notes pilot"
+RUNNING_STARTS_ON = date.today() - timedelta(days=24)
+"""24 // 7 + 1: the running pilot is in its fourth week."""
+RUNNING_ENDS_ON = RUNNING_STARTS_ON + timedelta(weeks=10, days=-1)
+"""Ten weeks."""
+
+
+def build_running_pilot(services: AppServices) -> int:
+    """A pilot in week 4 of 10: six people in Operations, none finished yet; four weeks of
+    check-ins (three of the six use the tool each week: 50 %) and satisfaction 5, 4, 4, 5, 4,
+    4 (26 / 6 = 4.33 so far). Criteria: completion ≥ 80 % (0 % so far), satisfaction ≥ 4 (on
+    track so far), weekly use ≥ 60 % from week 8 (4 weeks away)."""
+    role = services.organisation.add_role("Planner", Track.FRONTLINE)
+    department = services.organisation.add_department("Operations")
+    people = [
+        services.people.add(
+            PersonInput(first_name=f"Planner{n}", department_id=department, role_id=role)
+        )
+        for n in range(6)
+    ]
+    pilot_id = services.pilots.save_pilot(
+        PilotInput(
+            name=RUNNING_NAME,
+            starts_on=RUNNING_STARTS_ON,
+            ends_on=RUNNING_ENDS_ON,
+            criteria=(
+                Criterion("completion", 80.0),
+                Criterion("satisfaction", 4.0),
+                Criterion("weekly_active", 60.0, 8),
+            ),
+        )
+    )
+    services.pilots.set_cohort(pilot_id, [CohortPick(person, "Volunteered.") for person in people])
+    services.pilots.set_status(pilot_id, "running")
+    ids = [row.id for row in services.pilots.participants(pilot_id)]
+    for week in range(1, 5):
+        services.pilot_tracking.record_week(
+            pilot_id, week, [CheckInEntry(pid, 2 if n < 3 else 0) for n, pid in enumerate(ids)]
+        )
+    services.pilot_tracking.save_feedback(
+        pilot_id,
+        [FeedbackInput(pid, s, None) for pid, s in zip(ids, (5, 4, 4, 5, 4, 4), strict=True)],
+    )
+    return pilot_id

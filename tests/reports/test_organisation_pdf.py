@@ -108,3 +108,21 @@ def test_a_large_organisation_lays_out(tmp_path, overview):
     out = tmp_path / "big.pdf"
     write_organisation_pdf(big, out, page_size="A4")
     assert page_count(out) > 10
+
+
+@needs_poppler
+def test_every_numbered_page_footer_names_the_app_version(tmp_path, overview):
+    from app import __version__
+
+    out = tmp_path / "overview.pdf"
+    write_organisation_pdf(overview, out, page_size="A4")
+    assert pdftotext is not None
+    pages = page_count(out)
+    for page in range(2, pages + 1):  # the cover (page 1) has no footer
+        text = subprocess.run(
+            [pdftotext, "-f", str(page), "-l", str(page), "-enc", "UTF-8", str(out), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        assert f"Upskill Planner {__version__}" in text, f"page {page} has no version"

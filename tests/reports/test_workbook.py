@@ -165,3 +165,14 @@ def test_key_figures_show_the_service_counts_not_the_number_of_listed_rows(tmp_p
     summary = openpyxl.load_workbook(out)["Summary"]
     labels = {row[0].value: row[1].value for row in summary.iter_rows() if row[0].value}
     assert (labels["Departments"], labels["Roles"], labels["Locations"]) == (5, 6, 4)
+
+
+def test_summary_sheet_and_file_properties_name_the_app_version(tmp_path, overview):
+    from app import __version__
+
+    out = tmp_path / "leadership.xlsx"
+    write_leadership_workbook(overview, out)
+    wb = openpyxl.load_workbook(out)
+    labels = {row[0].value: row[1].value for row in wb["Summary"].iter_rows() if row[0].value}
+    assert labels["Made with"] == f"Upskill Planner {__version__}"
+    assert wb.properties.creator == f"Upskill Planner {__version__}"

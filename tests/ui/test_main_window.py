@@ -405,7 +405,8 @@ def test_main_starts_the_gui_by_default_and_hands_other_commands_to_the_cli(monk
     assert main.main(["--db", "x.upskill", "gui"]) == 0
     assert main.main(["--db", "x.upskill", "info", "--json"]) == 0
     assert main.main(["--db", "x.upskill", "roster", "import", "people.csv", "--dry-run"]) == 0
-    assert started == [None, "x.upskill"]
+    assert main.main(["/home/hr/Programme 2026.UPSKILL"]) == 0  # "Open with", a double-click
+    assert started == [None, "x.upskill", "/home/hr/Programme 2026.UPSKILL"]
     assert delegated == [
         ["--db", "x.upskill", "info", "--json"],
         ["--db", "x.upskill", "roster", "import", "people.csv", "--dry-run"],

@@ -18,13 +18,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QMessageLogContext,
+    QObject,
     QSize,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import __version__
@@ -175,6 +177,24 @@ def start_main_window(
     return window if finish() else None
 
 
+class DataFileOpenRequests(QObject):
+    """Opens a data file the system hands to the running app: on macOS a double-clicked
+    ``.upskill`` file (or one dropped on the Dock icon) arrives as a FileOpen event, not on
+    the command line. The file opens once the event loop is free, after the first file."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = event.file()
+            if path:
+                QTimer.singleShot(0, self._window, lambda: self._window.open_data_file(path))
+                return True
+        return super().eventFilter(watched, event)
+
+
 # Safety net -------------------------------------------------------------------------
 def configure_logging(folder: Path) -> Path | None:
     """Log to a rotating file in the user's log folder; returns its path (None if impossible)."""
@@ -193,7 +213,7 @@ def configure_logging(folder: Path) -> Path | None:
     return folder / LOG_FILE_NAME
 
 
-def _qt_message_to_log(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+def qt_message_to_log(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
     level = {
         QtMsgType.QtDebugMsg: logging.DEBUG,
         QtMsgType.QtInfoMsg: logging.INFO,
@@ -283,11 +303,12 @@ def run_gui(data_file: str | None) -> int:
         from app.services.data_file import log_directory
 
         reporter.log_file = configure_logging(log_directory())
-        qInstallMessageHandler(_qt_message_to_log)
+        qInstallMessageHandler(qt_message_to_log)
         log.info("Upskill Planner %s starting", __version__)
 
     window = start_main_window(data_file, AppSettings(), defer=True, before_open=start_logging)
     if window is None:
         return 0
     windows.append(window)
+    application.installEventFilter(DataFileOpenRequests(window))
     return application.exec()

@@ -58,7 +58,7 @@ from app.self_check import (
     write_workbook,
 )
 from ui.about_dialog import FONTS, AboutDialog
-from ui.app import StartupChoice, make_application, open_first_services
+from ui.app import StartupChoice, make_application, open_first_services, qt_message_to_log
 from ui.file_actions import FileDialogs
 from ui.main_window import MainWindow, open_services_lazily
 from ui.resources import resources_dir
@@ -255,14 +255,11 @@ class SelfTestSession:
 
         self._undo.append(stop)
 
-    def _qt_message(self, kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
-        level = {
-            QtMsgType.QtDebugMsg: logging.DEBUG,
-            QtMsgType.QtInfoMsg: logging.INFO,
-            QtMsgType.QtWarningMsg: logging.WARNING,
-        }.get(kind, logging.ERROR)
-        logging.getLogger("qt").log(level, "%s", message)
-        noted = level >= logging.WARNING and not message.startswith(IGNORED_QT_MESSAGES)
+    def _qt_message(self, kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        qt_message_to_log(kind, context, message)
+        noted = kind not in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) and not message.startswith(
+            IGNORED_QT_MESSAGES
+        )
         if noted and message not in self.qt_warnings:
             self.qt_warnings.append(message)
 

@@ -8,12 +8,12 @@ and module; a whole workshop can be marked done at once. A module a person does 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 
 from app.errors import ValidationError
 from app.events import ChangeBus, Topic
@@ -147,9 +147,15 @@ class PathProgressService:
         self._changes.publish(Topic.PATHS, ids=frozenset({path_id}))
         return changed
 
-    def progress(self, path_id: int) -> list[PersonProgress]:
-        """Everyone on a path with their status per module, by department then name."""
+    def progress(
+        self, path_id: int, person_ids: Collection[int] | None = None
+    ) -> list[PersonProgress]:
+        """Everyone on a path (or only ``person_ids`` of them, e.g. a pilot's cohort) with
+        their status per module, by department then name."""
         keys = self._paths.path(path_id).layout.module_keys()
+        on_path: ColumnElement[bool] = PathAssignment.path_id == path_id
+        if person_ids is not None:
+            on_path = and_(on_path, PathAssignment.employee_id.in_(list(person_ids)))
         with self._db.reading() as session:
             people = session.execute(
                 select(
@@ -162,7 +168,7 @@ class PathProgressService:
                 )
                 .join(Employee, Employee.id == PathAssignment.employee_id)
                 .outerjoin(Department, Department.id == Employee.department_id)
-                .where(PathAssignment.path_id == path_id)
+                .where(on_path)
             ).all()
             statuses: dict[int, dict[str, _Recorded]] = {}
             for assignment_id, key, status, completed_on, score, note in session.execute(
@@ -176,7 +182,7 @@ class PathProgressService:
                 )
                 .join(LearningModule, LearningModule.id == ModuleProgress.module_id)
                 .join(PathAssignment, PathAssignment.id == ModuleProgress.assignment_id)
-                .where(PathAssignment.path_id == path_id)
+                .where(on_path)
             ):
                 statuses.setdefault(assignment_id, {})[key] = _Recorded(
                     status.value, completed_on, score, note

@@ -163,6 +163,18 @@ def fixed(value: float, decimals: int = _DECIMALS) -> str:
     return text if text.strip("-0.") else f"{0:.{decimals}f}"  # never "-0.0"
 
 
+def before_and_after(
+    before: float, after: float, change: str, decimals: int = _DECIMALS
+) -> tuple[str, str]:
+    """Two means for "went from {before} to {after}, a change of {change}", with one more
+    decimal when the rounded means would disagree with the change shown (3.54 → 3.66 reads
+    "3.54 to 3.66, +0.1", not "3.5 to 3.7, +0.1")."""
+    shown_before, shown_after = fixed(before, decimals), fixed(after, decimals)
+    if signed(float(shown_after) - float(shown_before), decimals).lstrip("+") != change.lstrip("+"):
+        return fixed(before, decimals + 1), fixed(after, decimals + 1)
+    return shown_before, shown_after
+
+
 def signed(value: float, decimals: int = _DECIMALS) -> str:
     """A change with its sign: "+26.4", "-0.3", "0.0"."""
     text = fixed(value, decimals)
@@ -434,14 +446,13 @@ def _finding(criterion: Criterion, results: PilotResults, figure: Figure, decima
             details.append(ngettext("{n} answer", "{n} answers", n).format(n=n))
         case "learning_gain":
             gain = results.learning_gain
+            before, after = before_and_after(
+                gain.mean_before or 0.0, gain.mean_after or 0.0, change
+            )
             main = _(
                 "The average knowledge-check score went from {before} % to {after} %, "
                 "a change of {change} points"
-            ).format(
-                before=fixed(gain.mean_before or 0.0),
-                after=fixed(gain.mean_after or 0.0),
-                change=change,
-            )
+            ).format(before=before, after=after, change=change)
             details.append(
                 ngettext(
                     "{n} person measured before and after",
@@ -463,14 +474,13 @@ def _finding(criterion: Criterion, results: PilotResults, figure: Figure, decima
             details.append(ngettext("{n} participant", "{n} participants", n).format(n=n))
         case _:
             change_in = results.job_satisfaction
+            before, after = before_and_after(
+                change_in.mean_before or 0.0, change_in.mean_after or 0.0, change
+            )
             main = _(
                 "Average job satisfaction went from {before} to {after} out of 5, "
                 "a change of {change} points"
-            ).format(
-                before=fixed(change_in.mean_before or 0.0),
-                after=fixed(change_in.mean_after or 0.0),
-                change=change,
-            )
+            ).format(before=before, after=after, change=change)
             details.append(
                 ngettext(
                     "{n} person measured before and after",

@@ -33,6 +33,7 @@ from app.pilots.criteria import (
     Judging,
     Verdict,
     at_least,
+    before_and_after,
     decimals_for,
     figure_of,
     fixed,
@@ -144,12 +145,7 @@ def _measured(criterion: Criterion, results: PilotResults, figure: Figure) -> st
                 "So far the knowledge-check score of the {n} people measured before and after "
                 "went from {before} % to {after} %, a change of {change} points",
                 n,
-            ).format(
-                n=n,
-                before=fixed(gain.mean_before or 0.0),
-                after=fixed(gain.mean_after or 0.0),
-                change=signed(figure.value),
-            )
+            ).format(n=n, **_before_and_after(gain.mean_before, gain.mean_after, figure.value))
         case "time_saved":
             return ngettext(
                 "So far the median time saved on the {n} timed task is {value}",
@@ -171,12 +167,14 @@ def _measured(criterion: Criterion, results: PilotResults, figure: Figure) -> st
         "So far average job satisfaction went from {before} to {after} out of 5 for the {n} "
         "people measured before and after, a change of {change} points",
         n,
-    ).format(
-        n=n,
-        before=fixed(change.mean_before or 0.0),
-        after=fixed(change.mean_after or 0.0),
-        change=signed(figure.value),
-    )
+    ).format(n=n, **_before_and_after(change.mean_before, change.mean_after, figure.value))
+
+
+def _before_and_after(before: float | None, after: float | None, change: float) -> dict[str, str]:
+    """The means and the change of a before/after sentence, their digits in agreement."""
+    shown = signed(change)
+    before_text, after_text = before_and_after(before or 0.0, after or 0.0, shown)
+    return {"before": before_text, "after": after_text, "change": shown}
 
 
 def _on_track(criterion: Criterion, figure: Figure) -> bool | None:

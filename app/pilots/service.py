@@ -121,8 +121,12 @@ class PilotService:
         done: dict[int, int] = {}
         modules: dict[int, int] = {}
         paths: dict[int, int] = {}
+        with self._db.reading() as session:
+            cohort = session.scalars(
+                select(PilotParticipant.employee_id).where(PilotParticipant.pilot_id == pilot_id)
+            ).all()
         for path_id in details.path_ids:
-            for person in self._progress.progress(path_id):
+            for person in self._progress.progress(path_id, cohort):
                 done[person.person_id] = done.get(person.person_id, 0) + person.done
                 modules[person.person_id] = modules.get(person.person_id, 0) + person.modules
                 paths[person.person_id] = paths.get(person.person_id, 0) + 1

@@ -303,11 +303,7 @@ class ReportService:
 
     def _rated_survey(self) -> int | None:
         """The latest skills survey if it has ratings; None when there is none."""
-        try:
-            survey = self._skills.latest_campaign()
-        except UserFacingError:
-            return None
-        return survey if self._skills.heatmap(survey).rated else None
+        return self._skills.latest_rated_campaign()
 
     def _latest_assessment(self) -> int:
         """The newest completed assessment, else the newest one; a clear error if none."""

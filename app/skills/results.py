@@ -244,6 +244,11 @@ class SkillsResultsService:
         rated = [c for c in campaigns if c.rated]
         return (rated or campaigns)[-1].id
 
+    def latest_rated_campaign(self) -> int | None:
+        """The newest survey in which someone rated themselves; None when there is none."""
+        rated = [c for c in self._skills.campaigns() if c.rated]
+        return rated[-1].id if rated else None
+
     # Heatmap -------------------------------------------------------------------------
     def heatmap(self, campaign_id: int) -> SkillsHeatmap:
         catalogue = self._skills.catalogue()

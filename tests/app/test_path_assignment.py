@@ -124,3 +124,26 @@ def test_a_person_who_needs_none_of_the_path_has_finished_it(services):
     services.suggestions.assign(path, [person], starts_on=date(2026, 12, 1))
     [row] = services.path_progress.progress(path)
     assert (row.done, row.modules, row.share_done) == (0, 0, 1.0)
+
+
+def test_progress_of_only_some_people_on_a_path_leaves_the_others_out(services):
+    role = services.organisation.add_role("Adviser", Track.FRONTLINE)
+    rated, unrated, third = add_department_people(services, "Sales", 3, role)
+    basics = _module(services, "Chat basics", prompting=1)
+    safety = _module(services, "Safe use", data_privacy=2)
+    path = _path(services, basics, safety)
+    survey = services.skills.create_campaign(CampaignSetup("Spring", date(2026, 3, 1)))
+    services.skills.record_many(survey, [RatingEntry(rated, "prompting", Rater.SELF, 3)])
+    services.suggestions.assign(path, [rated, unrated, third], starts_on=date(2026, 12, 1))
+
+    some = services.path_progress.progress(path, [rated, unrated])
+
+    assert {row.person_id for row in some} == {rated, unrated}
+    everyone = {row.person_id: row for row in services.path_progress.progress(path)}
+    for row in some:  # the same figures as in the whole path's progress
+        assert (row.statuses, row.done, row.modules) == (
+            everyone[row.person_id].statuses,
+            everyone[row.person_id].done,
+            everyone[row.person_id].modules,
+        )
+    assert services.path_progress.progress(path, []) == []

@@ -227,3 +227,25 @@ def test_quit_closes_the_window_and_remembers_the_file(qtbot, file_window):
     qtbot.keyClick(file_window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not file_window.isVisible()
     assert file_window.settings.last_opened_file() == file_window.services.database.display_name
+
+
+def test_a_data_file_the_system_hands_over_opens_in_the_window(qtbot, file_window, tmp_path):
+    # macOS sends a double-clicked .upskill file to the running app as a FileOpen event.
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import DataFileOpenRequests
+
+    handed_over = make_data_file(tmp_path / "Programme 2027.upskill")
+    requests = DataFileOpenRequests(file_window)
+    application = QApplication.instance()
+    application.installEventFilter(requests)
+    try:
+        QCoreApplication.sendEvent(application, QFileOpenEvent(str(handed_over)))
+        qtbot.waitUntil(
+            lambda: file_window.windowTitle() == "Programme 2027.upskill — Upskill Planner"
+        )
+    finally:
+        application.removeEventFilter(requests)
+    assert file_window.file_actions.recent_paths()[0] == str(handed_over)

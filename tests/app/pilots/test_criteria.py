@@ -21,6 +21,7 @@ from app.pilots.criteria import (
     MEASURES,
     Criterion,
     Verdict,
+    before_and_after,
     criterion_label,
     evaluate,
     evaluate_all,
@@ -402,3 +403,13 @@ def test_a_figure_exactly_half_way_rounds_up_in_the_sentence_as_on_screen():
     result = evaluate(Criterion("satisfaction", 4), results(feedback=answers))
     assert result.value == 4.25
     assert result.sentence.startswith("Average satisfaction was 4.3 out of 5 (")
+
+
+def test_before_and_after_means_agree_with_the_change_shown_beside_them():
+    # 3.54 -> 3.66 is a change of 0.12, shown "+0.1"; rounded to one decimal the means read
+    # 3.5 -> 3.7 (a visible 0.2), so they get a second decimal: 3.54 -> 3.66.
+    assert before_and_after(3.54, 3.66, "+0.1") == ("3.54", "3.66")
+    # 46.5 -> 72.9 is +26.4 at one decimal already: nothing changes.
+    assert before_and_after(46.5, 72.9, "+26.4") == ("46.5", "72.9")
+    # A fall: 4.06 -> 3.84 is -0.22, shown "-0.2"; 4.1 -> 3.8 would read -0.3.
+    assert before_and_after(4.06, 3.84, "-0.2") == ("4.06", "3.84")

@@ -83,7 +83,7 @@ class AddPeopleDialog(QDialog):
 
     def tick(self, person_id: int) -> None:
         """Tick a person as a click on their box would."""
-        for row, candidate in enumerate(self.model.candidates):
+        for row, candidate in enumerate(self.model.rows):
             if candidate.person_id == person_id:
                 self.model.setData(
                     self.model.index(row, CandidateTableModel.NAME),
@@ -110,7 +110,7 @@ class AddPeopleDialog(QDialog):
                 c.enthusiasm,
                 c.influence,
             )
-            for c in self.model.candidates
+            for c in self.model.rows
             if c.person_id in self.model.ticked
         ]
         if not new:

@@ -396,7 +396,7 @@ class CohortDialog(QDialog):
         self, picks: Sequence[Pick], table: Sequence[DepartmentCoverage], notes: Sequence[str]
     ) -> None:
         self.picks = tuple(picks)
-        self.pick_model.set_picks(self.picks)
+        self.pick_model.set_rows(self.picks)
         self.coverage_model.set_rows(table)
         self.notes.setText("\n".join(f"• {note}" for note in notes))
         self.notes.setVisible(bool(notes))

@@ -6,14 +6,11 @@ They only show what ``app.pilots.cohort`` worked out; no figure is computed here
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -21,11 +18,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication
 
 from app.pilots.cohort import Candidate, DepartmentCoverage, Pick
+from ui.list_table_model import ListTableModel, ModelIndex
 from ui.look import is_dark
 from ui.paths.progress_labels import number_text
 from ui.pilots.labels import enthusiasm_text, influence_text, share_text
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 PERSON_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """Every cell of a person's row: their id."""
@@ -48,15 +44,14 @@ def influence_of(candidate: Candidate) -> str:
     return influence_text(candidate.influence, candidate.influence_source, candidate.reports)
 
 
-class PickTableModel(QAbstractTableModel):
+class PickTableModel(ListTableModel[Pick]):
     """The people picked, in the order they were chosen, with the reason in words."""
 
     NAME, DEPARTMENT, ENTHUSIASM, INFLUENCE, REASON = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.picks: list[Pick] = []
-        self._headers = [
+        self.headers = [
             self.tr("Name"),
             self.tr("Department"),
             self.tr("Enthusiasm"),
@@ -64,35 +59,13 @@ class PickTableModel(QAbstractTableModel):
             self.tr("Why chosen"),
         ]
 
-    def set_picks(self, picks: Sequence[Pick]) -> None:
-        self.beginResetModel()
-        self.picks = list(picks)
-        self.endResetModel()
-
     def row_of(self, person_id: int) -> int:
-        return next((n for n, p in enumerate(self.picks) if p.candidate.person_id == person_id), -1)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.picks)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+        return next((n for n, p in enumerate(self.rows) if p.candidate.person_id == person_id), -1)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.picks):
+        pick = self.row_for(index)
+        if pick is None:
             return None
-        pick = self.picks[index.row()]
         person = pick.candidate
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -111,15 +84,14 @@ class PickTableModel(QAbstractTableModel):
         return None
 
 
-class CoverageTableModel(QAbstractTableModel):
+class CoverageTableModel(ListTableModel[DepartmentCoverage]):
     """One row per department: candidates, picked, share of the cohort, limit, and a flag."""
 
     DEPARTMENT, CANDIDATES, PICKED, SHARE, LIMIT, STATE = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[DepartmentCoverage] = []
-        self._headers = [
+        self.headers = [
             self.tr("Department"),
             self.tr("Candidates"),
             self.tr("Picked"),
@@ -127,11 +99,6 @@ class CoverageTableModel(QAbstractTableModel):
             self.tr("Limit"),
             self.tr("Representation"),
         ]
-
-    def set_rows(self, rows: Iterable[DepartmentCoverage]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
     def row_of(self, department: str) -> int:
         return next((n for n, r in enumerate(self.rows) if r.department == department), -1)
@@ -147,27 +114,10 @@ class CoverageTableModel(QAbstractTableModel):
             return self.tr("Not in scope")
         return self.tr("Represented")
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_for(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         column = index.column()
         flagged = row.missing or row.over_limit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -206,7 +156,7 @@ class CoverageTableModel(QAbstractTableModel):
         return None
 
 
-class CandidateTableModel(QAbstractTableModel):
+class CandidateTableModel(ListTableModel[Candidate]):
     """Candidates by score, highest first: name, department, role, enthusiasm, influence.
 
     With ``checkable`` the name column carries a tick box (for adding several people).
@@ -218,9 +168,8 @@ class CandidateTableModel(QAbstractTableModel):
     def __init__(self, checkable: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.checkable = checkable
-        self.candidates: list[Candidate] = []
         self.ticked: set[int] = set()
-        self._headers = [
+        self.headers = [
             self.tr("Name"),
             self.tr("Department"),
             self.tr("Role"),
@@ -230,32 +179,15 @@ class CandidateTableModel(QAbstractTableModel):
         ]
 
     def set_candidates(self, candidates: Iterable[Candidate]) -> None:
-        self.beginResetModel()
-        self.candidates = sorted(
+        """The candidates, highest score first; ticks of people no longer listed go."""
+        ranked = sorted(
             candidates, key=lambda c: (-c.score, c.display_name.casefold(), c.person_id)
         )
-        self.ticked &= {c.person_id for c in self.candidates}
-        self.endResetModel()
+        self.ticked &= {c.person_id for c in ranked}
+        self.set_rows(ranked)
 
     def candidate_at(self, row: int) -> Candidate:
-        return self.candidates[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.candidates)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+        return self.rows[row]
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -266,9 +198,9 @@ class CandidateTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.candidates):
+        person = self.row_for(index)
+        if person is None:
             return None
-        person = self.candidates[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             texts = {
@@ -307,7 +239,7 @@ class CandidateTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.CheckStateRole
         ):
             return False
-        person_id = self.candidates[index.row()].person_id
+        person_id = self.rows[index.row()].person_id
         checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
         if checked:
             self.ticked.add(person_id)

@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from app.pilots.cohort import Candidate
 from app.pilots.records import ParticipantRow
+from ui.list_table_model import ListTableModel, ModelIndex
 from ui.paths.progress_labels import day_text
 from ui.pilots.labels import enthusiasm_text, influence_text, modules_done_text
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 PARTICIPANT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """Every cell: the participant's own id (not the person's)."""
@@ -23,14 +22,13 @@ def _same(now: float | None, stored: float) -> bool:
     return now is not None and abs(now - stored) < 1e-9
 
 
-class ParticipantsModel(QAbstractTableModel):
+class ParticipantsModel(ListTableModel[ParticipantRow]):
     NAME, DEPARTMENT, ROLE, ENTHUSIASM, INFLUENCE, REASON, ENROLLED, PROGRESS = range(8)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[ParticipantRow] = []
         self._candidates: dict[int, Candidate] = {}
-        self._headers = [
+        self.headers = [
             self.tr("Name"),
             self.tr("Department"),
             self.tr("Role"),
@@ -41,12 +39,12 @@ class ParticipantsModel(QAbstractTableModel):
             self.tr("Path progress"),
         ]
 
-    def set_rows(self, rows: Sequence[ParticipantRow], candidates: Mapping[int, Candidate]) -> None:
+    def set_participants(
+        self, rows: Sequence[ParticipantRow], candidates: Mapping[int, Candidate]
+    ) -> None:
         """The participants, and today's candidates by person id (for where figures come from)."""
-        self.beginResetModel()
-        self.rows = list(rows)
         self._candidates = dict(candidates)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def row_at(self, row: int) -> ParticipantRow:
         return self.rows[row]
@@ -68,27 +66,10 @@ class ParticipantsModel(QAbstractTableModel):
             return influence_text(row.influence, now.influence_source, now.reports)
         return influence_text(row.influence, "chosen")
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_for(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == self.NAME:

@@ -159,7 +159,7 @@ class ParticipantsTab(QWidget):
                     candidates = {c.person_id: c for c in self.services.pilots.candidates()}
             except UserFacingError:
                 rows = []  # the pilot was deleted elsewhere; the page follows
-        self.model.set_rows(rows, candidates)
+        self.model.set_participants(rows, candidates)
         self.stack.setCurrentIndex(1 if rows else 0)
         finished = sum(1 for row in rows if row.finished)
         departments = len({row.department for row in rows})

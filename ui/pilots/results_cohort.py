@@ -7,66 +7,43 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
 from app.pilots.cohort import DepartmentCoverage
+from ui.list_table_model import ListTableModel, ModelIndex
 from ui.pilots.results_format import percent, whole
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PilotCoverage", text)
 
 
-class CoverageModel(QAbstractTableModel):
+class CoverageModel(ListTableModel[DepartmentCoverage]):
     """One row per department: people who could have joined, people in the pilot, their share."""
 
     DEPARTMENT = 0
     CANDIDATES = 1
     PICKED = 2
     SHARE = 3
-    COLUMN_COUNT = 4
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[DepartmentCoverage] = []
+        self.headers = [
+            self.tr("Department"),
+            self.tr("People in the organisation"),
+            self.tr("In the pilot"),
+            self.tr("Share of the pilot"),
+        ]
 
-    def set_rows(self, rows: Sequence[DepartmentCoverage]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_for(index)
+        if row is None:
             return None
-        return {
-            self.DEPARTMENT: self.tr("Department"),
-            self.CANDIDATES: self.tr("People in the organisation"),
-            self.PICKED: self.tr("In the pilot"),
-            self.SHARE: self.tr("Share of the pilot"),
-        }.get(section)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
         column = index.column()
         absent = row.picked == 0
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -89,7 +66,7 @@ class CoverageModel(QAbstractTableModel):
             return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

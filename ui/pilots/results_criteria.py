@@ -11,12 +11,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -36,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pilots.criteria import CriterionResult, Verdict, criterion_label
+from ui.list_table_model import ListTableModel, ModelIndex
 from ui.pilots.results_badges import verdict_pixmap
 from ui.pilots.results_format import (
     criterion_interval_text,
@@ -56,15 +54,13 @@ def result_words(result: CriterionResult) -> str:
     )
 
 
-_Index = QModelIndex | QPersistentModelIndex
-
 VERDICT_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's :class:`Verdict`, as its string value."""
 
 _VERDICTS = {verdict.value: verdict for verdict in Verdict}
 
 
-class CriteriaModel(QAbstractTableModel):
+class CriteriaModel(ListTableModel[CriterionResult]):
     """One row per success criterion, in the order they were agreed."""
 
     CRITERION = 0
@@ -72,40 +68,21 @@ class CriteriaModel(QAbstractTableModel):
     OBSERVATIONS = 2
     VERDICT = 3
     SENTENCE = 4
-    COLUMN_COUNT = 5
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.results: list[CriterionResult] = []
+        self.headers = [
+            self.tr("Success criterion"),
+            self.tr("Result (95 % interval)"),
+            self.tr("Based on"),
+            self.tr("Verdict"),
+            self.tr("What it means"),
+        ]
 
-    def set_results(self, results: Sequence[CriterionResult]) -> None:
-        self.beginResetModel()
-        self.results = list(results)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.results)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        result = self.row_for(index)
+        if result is None:
             return None
-        return {
-            self.CRITERION: self.tr("Success criterion"),
-            self.RESULT: self.tr("Result (95 % interval)"),
-            self.OBSERVATIONS: self.tr("Based on"),
-            self.VERDICT: self.tr("Verdict"),
-            self.SENTENCE: self.tr("What it means"),
-        }.get(section)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.results):
-            return None
-        result = self.results[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(result, column)
@@ -140,7 +117,7 @@ class CriteriaModel(QAbstractTableModel):
                 return result.sentence
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -149,7 +126,7 @@ class CriteriaModel(QAbstractTableModel):
 class VerdictDelegate(QStyledItemDelegate):
     """The verdict cell: its badge, then the word, at the top of the row."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         verdict = _VERDICTS.get(str(index.data(VERDICT_ROLE)))
         base = QStyleOptionViewItem(option)
         self.initStyleOption(base, index)
@@ -179,7 +156,7 @@ class VerdictDelegate(QStyledItemDelegate):
         painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         metrics = option.fontMetrics
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         width = round(metrics.horizontalAdvance(text) * 1.1) + metrics.height() + 24
@@ -237,7 +214,7 @@ class CriteriaTable(QTableView):
             self.setColumnWidth(CriteriaModel.CRITERION, width)
 
     def set_results(self, results: Sequence[CriterionResult]) -> None:
-        self.criteria_model.set_results(results)
+        self.criteria_model.set_rows(results)
         self.fit_rows()
         self._fit_timer.start()
 

@@ -10,10 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -33,10 +30,9 @@ from PySide6.QtWidgets import (
 
 from app.pilots.analysis import FeatureUse
 from app.pilots.tracking import check_in_features
+from ui.list_table_model import ListTableModel, ModelIndex
 from ui.pilots.chart_look import chart_colours
 from ui.pilots.results_format import percent, whole
-
-_Index = QModelIndex | QPersistentModelIndex
 
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1
 """The share of participants (0–1) for the bar."""
@@ -47,42 +43,23 @@ def feature_label(key: str) -> str:
     return dict(check_in_features()).get(key, key)
 
 
-class FeatureUseModel(QAbstractTableModel):
+class FeatureUseModel(ListTableModel[FeatureUse]):
     FEATURE = 0
     PEOPLE = 1
     SHARE = 2
-    COLUMN_COUNT = 3
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.features: list[FeatureUse] = []
+        self.headers = [
+            self.tr("Used for"),
+            self.tr("People"),
+            self.tr("Share of those who checked in"),
+        ]
 
-    def set_features(self, features: Sequence[FeatureUse]) -> None:
-        self.beginResetModel()
-        self.features = list(features)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.features)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        use = self.row_for(index)
+        if use is None:
             return None
-        return {
-            self.FEATURE: self.tr("Used for"),
-            self.PEOPLE: self.tr("People"),
-            self.SHARE: self.tr("Share of those who checked in"),
-        }.get(section)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.features):
-            return None
-        use = self.features[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == self.FEATURE:
@@ -97,7 +74,7 @@ class FeatureUseModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight)
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -106,7 +83,7 @@ class FeatureUseModel(QAbstractTableModel):
 class ShareBar(QStyledItemDelegate):
     """A bar as long as the share, in the charts' colour, with the percentage after it."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         base = QStyleOptionViewItem(option)
         self.initStyleOption(base, index)
         text = base.text
@@ -144,7 +121,7 @@ class ShareBar(QStyledItemDelegate):
         painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(
             max(hint.width(), option.fontMetrics.horizontalAdvance("100 %") * 4), hint.height()
@@ -180,7 +157,7 @@ class FeatureUseTable(QTableView):
         header.setSectionResizeMode(FeatureUseModel.SHARE, QHeaderView.ResizeMode.Stretch)
 
     def set_features(self, features: Sequence[FeatureUse]) -> None:
-        self.features_model.set_features(features)
+        self.features_model.set_rows(features)
         height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
         height += self.verticalHeader().defaultSectionSize() * len(features)
         self.setFixedHeight(height + 2)

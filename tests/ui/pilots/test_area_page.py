@@ -306,7 +306,7 @@ def test_the_item_models_pass_the_model_tester(qtmodeltester, services: AppServi
     qtmodeltester.check(pilots)
     cohort = services.pilots.suggest(2)
     picks = PickTableModel()
-    picks.set_picks(cohort.picks)
+    picks.set_rows(cohort.picks)
     qtmodeltester.check(picks)
     cover = CoverageTableModel()
     cover.set_rows(cohort.coverage)

@@ -172,7 +172,7 @@ def test_people_added_by_hand_join_the_cohort_and_the_path(
     qtbot.waitUntil(lambda: isinstance(tab.dialog, AddPeopleDialog) and tab.dialog.isVisible())
     dialog = tab.dialog
     assert isinstance(dialog, AddPeopleDialog)
-    assert [c.display_name for c in dialog.model.candidates] == ["Support0", "Support1"]
+    assert [c.display_name for c in dialog.model.rows] == ["Support0", "Support1"]
     assert not dialog.add_button.isEnabled()
     qtbot.keyClicks(dialog.search, "support1")
     assert dialog.table.proxy.rowCount() == 1
